@@ -1,0 +1,59 @@
+"""The ``gcts`` command: one group, one module per job (``parse``, ``annotate``, ``compare`` …).
+
+Every subcommand raises :class:`gcts.errors.GctsError` for bad input; :func:`main` turns it into one line on
+standard error and the error's documented exit code, never a traceback (set ``GCTS_DEBUG=1`` to see one).
+
+Exit codes: 0 success · 1 internal error · 2 usage error · 3 unreadable input · 4 input is not a structurable
+resolution · 5 malformed structured input (AKN, JSON) · 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+
+import click
+
+from gcts import __version__
+from gcts.errors import GctsError
+
+# Each module defines ``command`` (a click command or group); a job is added by naming its module here.
+COMMAND_MODULES: tuple[str, ...] = (
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="gcts")
+def cli() -> None:
+    """gcts: read, structure, annotate and compare UN counter-terrorism resolutions."""
+
+
+for _name in COMMAND_MODULES:
+    cli.add_command(importlib.import_module(_name).command)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI, mapping gcts errors to one-line messages and documented exit codes."""
+    try:
+        cli.main(args=argv, prog_name="gcts", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("gcts: interrupted", err=True)
+        sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except GctsError as exc:
+        click.echo(f"gcts: error: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("gcts: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # the last line of defence: a user never sees a traceback
+        if os.environ.get("GCTS_DEBUG"):
+            raise
+        click.echo(f"gcts: internal error: {type(exc).__name__}: {exc} (set GCTS_DEBUG=1 for details)", err=True)
+        sys.exit(1)
+    sys.exit(0)
