@@ -1,0 +1,273 @@
+"""Text from a UN resolution PDF, shaped like ``pdftotext -layout`` output.
+
+The structurer (:func:`gcts.structure.parse_text`) is written against the text that poppler's
+``pdftotext -layout`` makes of UN PDFs, so this module rebuilds that shape from the PDF's own text layer,
+in-process (pdfminer.six through pdfplumber; no external program, no network):
+
+* characters are grouped into lines by their *baseline*, so a 20-point ``A`` and a 10-point ``/RES/73/7``
+  printed on one line stay on one line;
+* superscripts (smaller glyphs raised above the baseline: the footnote markers) are kept as plain text,
+  set apart by spaces (``Court 1``), exactly as ``pdftotext`` writes them; a superscript that opens a line
+  (the number of a footnote in the footnote block) goes on a line of its own above its text;
+* horizontal position becomes indentation in columns of a fixed width, so first-line indents and
+  right-aligned running heads survive; large vertical gaps become blank lines;
+* pages are separated by a form feed (``\\f``), as ``pdftotext`` does.
+
+A PDF with no text layer (a scan) or one that cannot be opened (encrypted, broken) raises
+:class:`gcts.errors.InputError` naming the file.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+from gcts.errors import InputError
+
+#: Width of one text column as a fraction of the page's body font size, counted from the leftmost glyph
+#: of the page. Calibrated on UN resolution PDFs so that indents land where ``pdftotext -layout`` puts
+#: them (10-point body text at column 17, first-line indents at 23, running heads at 0).
+COLUMN_PITCH_RATIO = 0.375
+#: A glyph is a superscript when it is at most this fraction of its line's size ...
+SUPERSCRIPT_SIZE_RATIO = 0.8
+#: ... and its baseline sits at least this fraction of its line's size above the line's baseline.
+SUPERSCRIPT_RISE_RATIO = 0.15
+#: Glyphs whose baselines differ by less than this fraction of their size share a line.
+BASELINE_TOLERANCE_RATIO = 0.3
+#: A horizontal gap wider than this fraction of the font size is a word space.
+WORD_GAP_RATIO = 0.12
+#: A horizontal gap wider than this many font sizes starts a new column on the same line.
+COLUMN_GAP_RATIO = 2.5
+#: A gap wider than this many font sizes and much wider than the line's usual word space (a tab after a
+#: paragraph number, not the stretched spaces of a justified line) is also padded to its column.
+TAB_GAP_RATIO = 0.8
+#: Typographic ligatures pdfminer may return as one character; pdftotext spells them out.
+LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+             "\ufb05": "st", "\ufb06": "st"}
+
+
+@dataclass(slots=True)
+class Glyph:
+    """One character of the text layer, in page coordinates (points, y growing downwards)."""
+
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+
+
+@dataclass(slots=True)
+class Line:
+    """Glyphs sharing a baseline, plus the superscripts attached to it."""
+
+    baseline: float
+    size: float
+    glyphs: list[Glyph] = field(default_factory=list)
+    supers: list[Glyph] = field(default_factory=list)
+
+
+def extract_text(path: str | Path) -> str:
+    """Return the text of the PDF at ``path`` laid out like ``pdftotext -layout``; pages end with ``\\f``.
+
+    Raises :class:`InputError` when the file cannot be opened as a PDF (missing, broken, encrypted) or has
+    no text layer at all (a scanned document: OCR is not supported).
+    """
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    name = str(path)
+    pages: list[str] = []
+    any_text = False
+    try:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                glyphs = _glyphs(page.chars, float(page.height))
+                any_text = any_text or any(not g.text.isspace() for g in glyphs)
+                pages.append(_layout(glyphs))
+    except FileNotFoundError as exc:
+        raise InputError("no such file", file=name) from exc
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise InputError("the PDF is encrypted and cannot be read without its password", file=name) from exc
+    except (PDFSyntaxError, PSException) as exc:
+        raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", file=name) from exc
+    except InputError:
+        raise
+    except Exception as exc:  # pdfminer raises many untyped errors on damaged files
+        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+            raise InputError("the PDF is encrypted and cannot be read without its password",
+                             file=name) from exc
+        raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", file=name) from exc
+    if not pages:
+        raise InputError("the PDF has no pages", file=name)
+    if not any_text:
+        raise InputError("no text layer; OCR is not supported (is this a scanned document?)", file=name)
+    return "".join(page + "\f" for page in pages)
+
+
+def _glyphs(chars: Iterable[dict[str, Any]], page_height: float) -> list[Glyph]:
+    """The upright, visible characters of one page as :class:`Glyph` (spaces dropped: gaps make spaces)."""
+    out: list[Glyph] = []
+    for c in chars:
+        text = c.get("text") or ""
+        if not text or text.isspace() or not c.get("upright", True):
+            continue
+        size = float(c.get("size") or 0.0)
+        if size < 2.0:  # invisible spacer glyphs
+            continue
+        matrix = c.get("matrix")
+        baseline = page_height - float(matrix[5]) if matrix else float(c["bottom"])
+        out.append(Glyph(LIGATURES.get(text, text), float(c["x0"]), float(c["x1"]), baseline, size))
+    return out
+
+
+def _layout(glyphs: Sequence[Glyph]) -> str:
+    """Lay the glyphs of one page out as text lines (without the closing form feed)."""
+    if not glyphs:
+        return ""
+    lines = _lines(glyphs)
+    body = statistics.median_low(sorted(line.size for line in lines))
+    grid = _Grid(left=min(g.x0 for g in glyphs), pitch=COLUMN_PITCH_RATIO * body)
+    rows: list[str] = []
+    previous: Line | None = None
+    for line in lines:
+        if previous is not None:
+            rows.extend([""] * _blank_lines(line.baseline - previous.baseline, previous.size))
+        rows.extend(_render(line, grid))
+        previous = line
+    return "\n".join(rows) + "\n"
+
+
+def _blank_lines(gap: float, size: float) -> int:
+    """How many empty rows stand for a vertical gap of ``gap`` points after a line set in ``size`` points.
+
+    Ordinary leading (about 1.2 × the size) gives none; beyond 1.6 × the leading, one empty row per
+    1.4 × the leading, at most four (as ``pdftotext`` does between heading blocks and at page feet).
+    """
+    leading = 1.2 * size
+    if gap <= 1.6 * leading:
+        return 0
+    return min(4, max(1, int(gap / (1.4 * leading))))
+
+
+def _lines(glyphs: Sequence[Glyph]) -> list[Line]:
+    """Group glyphs into lines by baseline, largest glyphs first, then attach the superscripts."""
+    lines: list[Line] = []
+    pending: list[Glyph] = []
+    for g in sorted(glyphs, key=lambda g: -g.size):
+        home = _line_for(lines, g)
+        if home is None:
+            # A small glyph with no line yet may be a superscript of a line still to come: decide later.
+            pending.append(g)
+            continue
+        home.glyphs.append(g)
+    for g in sorted(pending, key=lambda g: -g.size):
+        host = _superscript_host(lines, g)
+        if host is not None:
+            host.supers.append(g)
+            continue
+        home = _line_for(lines, g, create=True)
+        assert home is not None
+        home.glyphs.append(g)
+    lines.sort(key=lambda line: line.baseline)
+    return lines
+
+
+def _line_for(lines: list[Line], g: Glyph, *, create: bool = False) -> Line | None:
+    """The line whose baseline matches ``g`` (creating one when ``create``); None if a new one is needed."""
+    for line in lines:
+        tolerance = BASELINE_TOLERANCE_RATIO * min(line.size, g.size)
+        if abs(line.baseline - g.baseline) <= tolerance and g.size > line.size * SUPERSCRIPT_SIZE_RATIO:
+            return line
+        if abs(line.baseline - g.baseline) <= tolerance * 0.5:
+            return line
+    if not lines or create:
+        line = Line(g.baseline, g.size)
+        lines.append(line)
+        return line
+    if g.size >= max(line.size for line in lines) * SUPERSCRIPT_SIZE_RATIO:
+        line = Line(g.baseline, g.size)
+        lines.append(line)
+        return line
+    return None
+
+
+def _superscript_host(lines: list[Line], g: Glyph) -> Line | None:
+    """The line ``g`` is a superscript of: a larger line whose baseline lies a little below ``g``'s."""
+    best: Line | None = None
+    for line in lines:
+        rise = line.baseline - g.baseline
+        if g.size > line.size * SUPERSCRIPT_SIZE_RATIO:
+            continue
+        if SUPERSCRIPT_RISE_RATIO * line.size <= rise <= 0.75 * line.size and (
+            best is None or rise < best.baseline - g.baseline
+        ):
+            best = line
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """Maps a horizontal position on the page to a text column."""
+
+    left: float
+    pitch: float
+
+    def column(self, x: float) -> int:
+        """The column of position ``x`` (points)."""
+        return max(0, round((x - self.left) / self.pitch))
+
+
+def _render(line: Line, grid: _Grid) -> list[str]:
+    """One or two text rows for a line: a superscript opening the line gets a row of its own above it."""
+    glyphs = sorted(line.glyphs, key=lambda g: g.x0)
+    supers = sorted(line.supers, key=lambda g: g.x0)
+    leading: list[Glyph] = []
+    if glyphs:
+        leading = [s for s in supers if s.x1 <= glyphs[0].x0 + 0.5]
+    inline = [s for s in supers if s not in leading]
+    rows: list[str] = []
+    if leading:
+        rows.append(_row([(g, False) for g in leading], grid))
+    items = sorted([(g, False) for g in glyphs] + [(s, True) for s in inline], key=lambda it: it[0].x0)
+    if items:
+        rows.append(_row(items, grid))
+    return rows
+
+
+def _row(items: Sequence[tuple[Glyph, bool]], grid: _Grid) -> str:
+    """Text of glyphs in x order: word spaces from gaps, columns from large gaps, superscripts spaced off."""
+    word_gaps = sorted(
+        b.x0 - a.x1 for (a, _), (b, _) in pairwise(items) if b.x0 - a.x1 > WORD_GAP_RATIO * b.size
+    )
+    usual_gap = word_gaps[len(word_gaps) // 2] if word_gaps else 0.0
+    out: list[str] = []
+    length = 0
+    prev: Glyph | None = None
+    prev_super = False
+    for g, is_super in items:
+        column = grid.column(g.x0)
+        if prev is None:
+            pad = " " * column
+        else:
+            gap = g.x0 - prev.x1
+            size = max(prev.size, g.size)
+            if gap > COLUMN_GAP_RATIO * size:
+                pad = " " * max(1, column - length)
+            elif gap > TAB_GAP_RATIO * size and gap > 3 * usual_gap and column > length + 1:
+                pad = " " * (column - length)
+            elif gap > WORD_GAP_RATIO * size or is_super != prev_super:
+                pad = " "
+            else:
+                pad = ""
+        out.append(pad)
+        out.append(g.text)
+        length += len(pad) + len(g.text)
+        prev, prev_super = g, is_super
+    return "".join(out)
