@@ -1,0 +1,157 @@
+"""Text → :class:`gcts.model.Resolution`: heading, preamble, operative part and footnotes of a UN resolution.
+
+The steps, each in its own module:
+
+1. :mod:`~gcts.structure.lines` cuts the input into lines that keep their offsets;
+2. :mod:`~gcts.structure.heading` reads the heading block down to the organ line ("The General Assembly,");
+3. :mod:`~gcts.structure.layout` separates the running text from page furniture
+   (:mod:`~gcts.structure.furniture`) and footnote blocks;
+4. the closing line ("30th plenary meeting / 1 November 2018") is taken off the end into the heading;
+5. :mod:`~gcts.structure.paragraphs` cuts the running text into paragraphs and joins each across page breaks;
+6. :mod:`~gcts.structure.footnotes` reads and removes footnote markers and ties each footnote to the paragraph
+   that first cites it; :mod:`~gcts.structure.artefacts` repairs extraction artefacts;
+7. :mod:`~gcts.structure.subparagraphs` reads the items (a), (b) … of operative paragraphs.
+
+What looks wrong (numbering gaps, unexpected endings, a missing closing, uncited footnotes) is reported in
+``Resolution.quality``; nothing is dropped silently. A text without operative paragraphs raises
+:class:`gcts.errors.StructureError`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gcts.errors import StructureError
+from gcts.model import Paragraph, QualityIssue, Resolution, SourceSpan, SubParagraph
+from gcts.structure.artefacts import Cleaner
+from gcts.structure.conventions import Conventions, conventions
+from gcts.structure.footnotes import MarkerReader, build_footnotes
+from gcts.structure.furniture import squeeze
+from gcts.structure.heading import parse_heading, take_closing
+from gcts.structure.layout import separate
+from gcts.structure.lines import Line, split_lines
+from gcts.structure.paragraphs import RawParagraph, ends_complete, segment
+from gcts.structure.subparagraphs import split_items
+
+__all__ = ["parse_text"]
+
+#: The closing ("30th plenary meeting" and its date) is looked for among this many last lines.
+CLOSING_LINES = 3
+_LATIN_WORD = re.compile(r"(?<![A-Za-z0-9/.\-])[A-Za-z]{2,}(?![A-Za-z0-9/.\-])")
+
+
+def parse_text(text: str, *, source: str | None = None, language: str | None = None,
+               symbol: str | None = None) -> Resolution:
+    """Structure the text of a resolution (PDF-extracted or plain) into a :class:`Resolution`.
+
+    ``source`` names the input in spans and messages; ``language`` skips detection; ``symbol`` is used when
+    the text does not print the document symbol (PDF extraction often loses it).
+    """
+    if not text.strip():
+        raise StructureError("the text is empty", file=source)
+    if language is None:
+        from gcts.reading.language import detect
+
+        language = detect(text)
+    conv = conventions(language)
+    lines = split_lines(text)
+    head = parse_heading(lines, conv)
+    heading = head.heading
+    quality: list[QualityIssue] = list(head.issues)
+    sep = separate(lines[head.body_start:], conv, squeeze(heading.title) if heading.title else None)
+    quality += sep.issues
+    body = sep.body
+    used, meeting, when = take_closing([bl.line.text for bl in body[-CLOSING_LINES:]], conv)
+    if used:
+        body = body[:-used]
+        heading.meeting = meeting
+        heading.adoption_date = heading.adoption_date or when
+    raws, issues = segment(body, conv)
+    quality += issues
+    if not any(r.part == "operative" for r in raws):
+        raise StructureError(
+            f"no operative paragraphs found (no line starts with \"1.\"; read {len(raws)} preambular "
+            "paragraph(s)): is this a resolution?", file=source)
+    res = Resolution(language=language, heading=heading, source=source)
+    _fill(res, raws, sep.footnotes, conv, source)
+    if symbol and not heading.symbol:
+        heading.symbol, heading.symbol_in_text = symbol, False
+    elif symbol and heading.symbol != symbol:
+        quality.append(QualityIssue("symbol-mismatch", f"the text prints {heading.symbol}, not {symbol}",
+                                    severity="info", where="heading.symbol"))
+    res.quality = quality + res.quality + _checks(res, conv, bool(used))
+    return res
+
+
+def _span(lines: list[Line], source: str | None) -> SourceSpan:
+    return SourceSpan(lines[0].start, lines[-1].end, lines[0].number, lines[-1].number, source)
+
+
+def _fill(res: Resolution, raws: list[RawParagraph], notes: list, conv: Conventions,  # type: ignore[type-arg]
+          source: str | None) -> None:
+    """Paragraphs and footnotes of ``res`` from the raw paragraphs and footnotes."""
+    reader = MarkerReader(notes, conv)
+    texts: list[tuple[str, list[int]]] = []
+    for raw in raws:
+        joined, pages = raw.joined(conv)
+        texts.append(reader.read(joined, pages))
+    clean = Cleaner(conv, [t for t, _ in texts] + [" ".join(n.parts) for n in notes])
+    cited_in: dict[int, str] = {}
+    for k, (raw, (text, numbers)) in enumerate(zip(raws, texts, strict=True)):
+        text = clean(text).strip()
+        span = _span([p.body.line for p in raw.pieces], source)
+        if raw.part == "preamble":
+            para = Paragraph(part="preamble", index=len(res.preamble) + 1, text=text, footnotes=numbers, span=span)
+            res.preamble.append(para)
+        else:
+            para = Paragraph(part="operative", index=k + 1 - len(res.preamble), number=raw.number, text=text,
+                             footnotes=numbers, span=span, subparagraphs=_items(raw, text, conv, source))
+            res.operative.append(para)
+        for n in numbers:
+            cited_in.setdefault(n, para.id)
+    res.footnotes, issues = build_footnotes(notes, conv, cited_in, clean, source)
+    res.quality += issues
+    known = {f.number for f in res.footnotes}
+    for para in res.paragraphs:
+        for n in para.footnotes:
+            if n not in known:
+                res.quality.append(QualityIssue("marker-without-footnote",
+                                                f"marker {n} has no footnote text", where=para.id))
+
+
+def _items(raw: RawParagraph, text: str, conv: Conventions, source: str | None) -> list[SubParagraph]:
+    items = split_items(text, conv)
+    starts = [k for k, p in enumerate(raw.pieces) if p.sub_start]
+    if len(starts) == sum(1 + len(i.children) for i in items):
+        flat = [x for i in items for x in (i, *i.children)]
+        for n, (item, k) in enumerate(zip(flat, starts, strict=True)):
+            end = starts[n + 1] if n + 1 < len(starts) else len(raw.pieces)
+            item.span = _span([p.body.line for p in raw.pieces[k:end]], source)
+    return items
+
+
+def _checks(res: Resolution, conv: Conventions, closed: bool) -> list[QualityIssue]:
+    """Findings on the assembled document: endings, truncation, missing closing, stray Latin words."""
+    out: list[QualityIssue] = []
+    for p in res.preamble:
+        if not ends_complete(p.text, conv.preamble_endings + conv.final_endings, False):
+            out.append(QualityIssue("unexpected-ending", f"preambular paragraph {p.index} ends with "
+                                    f"{p.text[-1:]!r}", where=p.id, line=p.span.end_line if p.span else None))
+    last = res.operative[-1]
+    for p in res.operative[:-1]:
+        if not ends_complete(p.text, conv.operative_endings, False):
+            out.append(QualityIssue("unexpected-ending", f"operative paragraph {p.number} ends with "
+                                    f"{p.text[-1:]!r}", where=p.id, line=p.span.end_line if p.span else None))
+    if not ends_complete(last.text, conv.final_endings, False):
+        out.append(QualityIssue("truncated", f"the last operative paragraph ({last.number}) does not end with a "
+                                "full stop: the document may be cut short", where=last.id,
+                                line=last.span.end_line if last.span else None))
+    if res.heading.kind == conv.kind_adopted and not closed:
+        out.append(QualityIssue("no-closing", "no closing line (plenary meeting and date) after the last "
+                                "paragraph", severity="info", where="heading.meeting"))
+    if not conv.cased:
+        for p in res.paragraphs:
+            for m in _LATIN_WORD.finditer(p.text):
+                out.append(QualityIssue("foreign-word", f"Latin word {m.group(0)!r} in the text", severity="info",
+                                        where=p.id))
+    return out

@@ -1,0 +1,146 @@
+"""Running text cut into preambular and operative paragraphs, and each paragraph joined back into one string.
+
+Where a paragraph starts:
+
+* an operative paragraph starts with its number (``12.``) when that is the next number expected (a jump of a
+  few numbers after a complete paragraph is accepted and reported as a numbering gap); every line after the
+  first operative number that does not start a new number continues the current paragraph (sub-paragraphs
+  (a), (b) … included), which also rejoins paragraphs cut by footnote blocks (operative 22 of the reference);
+* a preambular paragraph starts, on a page laid out with indents, at a line indented deeper than the page's
+  running text (``pdftotext -layout``); on a page without indents, at a line that follows a complete
+  paragraph (ending with ``，`` / ``,`` / ``;`` …) and either opens with a preambular word of the language
+  (重申, Recalling …) or stands after a blank line that is not a page break. Text cut by a page break inside
+  a word (恐 / 怖主义) continues the paragraph, because the paragraph before it is not complete.
+
+Lines are joined with the language's joiner (a space, or nothing for Chinese); a hyphen at a line end is
+kept and joined without a space (``seventy-`` / ``fourth``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from gcts.model import PartName, QualityIssue
+from gcts.structure.conventions import SUPERSCRIPT_DIGITS, Conventions
+from gcts.structure.layout import BodyLine
+
+#: A first line is indented at least this many columns deeper than the running text of its page.
+FIRST_LINE_DEPTH = 3
+#: A jump in operative numbering is accepted up to this many numbers (and reported).
+MAX_NUMBER_JUMP = 5
+_TRAILING = "\"'”’»)]】》 \t" + SUPERSCRIPT_DIGITS
+
+
+@dataclass(slots=True)
+class Piece:
+    """One line's contribution to a paragraph: its text (number stripped) and whether it opens a sub-item."""
+
+    body: BodyLine
+    text: str
+    sub_start: bool = False
+
+
+@dataclass(slots=True)
+class RawParagraph:
+    """A paragraph as cut from the running text, before markers and artefacts are handled."""
+
+    part: PartName
+    number: int | None
+    pieces: list[Piece] = field(default_factory=list)
+
+    def joined(self, conv: Conventions) -> tuple[str, list[tuple[int, int]]]:
+        """The paragraph's text, and for each piece its (offset in that text, page)."""
+        out = ""
+        where: list[tuple[int, int]] = []
+        for k, piece in enumerate(self.pieces):
+            text = piece.text
+            if k:
+                if piece.sub_start:
+                    out = out.rstrip() + "\n"
+                elif conv.line_join and out.endswith(" -") and text[:1].isalpha():
+                    out = out[:-2] + "-"  # pdftotext's "post -" / "conflict"
+                elif conv.line_join and out.endswith("-") and out[-2:-1].isalpha():
+                    pass  # a hyphenated compound cut at the line end: keep the hyphen, no space
+                else:
+                    out += conv.line_join
+            where.append((len(out), piece.body.page))
+            out += text
+        return out, where
+
+
+def ends_complete(text: str, endings: tuple[str, ...], inline_markers: bool) -> bool:
+    """True when ``text`` ends with one of ``endings``, ignoring trailing quotes and footnote markers."""
+    t = text.rstrip(_TRAILING)
+    if inline_markers:
+        head, _, tail = t.rpartition(" ")
+        if tail.isdigit() and len(tail) <= 3 and head:
+            t = head.rstrip(_TRAILING)
+    return t.endswith(endings)
+
+
+def _page_bases(body: list[BodyLine]) -> dict[int, int | None]:
+    """For each page, the indent of its running text, or None when the page shows no first-line indents."""
+    indents: dict[int, list[int]] = defaultdict(list)
+    for bl in body:
+        indents[bl.page].append(bl.line.indent)
+    bases: dict[int, int | None] = {}
+    for page, values in indents.items():
+        low = min(values)
+        bases[page] = low if any(v >= low + FIRST_LINE_DEPTH for v in values) else None
+    return bases
+
+
+def segment(body: list[BodyLine], conv: Conventions) -> tuple[list[RawParagraph], list[QualityIssue]]:
+    """Cut the running text into paragraphs (see the module docstring for the rules)."""
+    paras: list[RawParagraph] = []
+    issues: list[QualityIssue] = []
+    bases = _page_bases(body)
+    expected = 1
+    part: PartName = "preamble"
+    for bl in body:
+        text = bl.line.text
+        base = bases.get(bl.page)
+        deep = base is not None and bl.line.indent >= base + FIRST_LINE_DEPTH
+        m = conv.operative_number.match(text)
+        if m:
+            n = int(m["number"])
+            prev_done = bool(paras) and ends_complete(paras[-1].pieces[-1].text, conv.operative_endings
+                                                      + conv.preamble_endings, conv.inline_markers)
+            jump_ok = expected < n <= expected + MAX_NUMBER_JUMP and prev_done and (base is None or deep)
+            if n == expected or jump_ok:
+                if n != expected:
+                    issues.append(QualityIssue(
+                        "numbering-gap", f"operative paragraph {n} follows {expected - 1}: "
+                        f"{', '.join(str(k) for k in range(expected, n))} missing",
+                        line=bl.line.number, where=f"operative:{n}"))
+                para = RawParagraph(part="operative", number=n)
+                para.pieces.append(Piece(bl, text[m.end():]))
+                paras.append(para)
+                expected = n + 1
+                part = "operative"
+                continue
+        if part == "operative" or (paras and not _starts_preamble(paras[-1], bl, deep, base, conv)):
+            paras[-1].pieces.append(Piece(bl, text, sub_start=bool(conv.subparagraph_label.match(text))))
+            continue
+        para = RawParagraph(part="preamble", number=None)
+        para.pieces.append(Piece(bl, text))
+        paras.append(para)
+    return paras, issues
+
+
+def _starts_preamble(prev: RawParagraph, bl: BodyLine, deep: bool, base: int | None,
+                     conv: Conventions) -> bool:
+    """Does ``bl`` open a new preambular paragraph after ``prev``?"""
+    if base is not None:
+        return deep
+    text = bl.line.text
+    if not ends_complete(prev.pieces[-1].text, conv.preamble_endings, conv.inline_markers):
+        return False
+    if conv.cased and text[:1].islower():
+        return False
+    if conv.preamble_opening.match(text):
+        return True
+    if any(text.startswith(w + (" " if conv.line_join else "")) for w in conv.continuation_words):
+        return False
+    return bl.blank_before and not bl.break_before
