@@ -1,0 +1,97 @@
+"""``gcts serve``: start the web application (creating the database and loading the corpus on first start);
+``gcts serve manage …``: run a Django management command (``createsuperuser``, ``migrate`` …).
+
+Django is imported only when one of these commands runs, so the rest of the CLI never pays for it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import click
+
+
+def _django() -> None:
+    from gcts.web import setup
+
+    setup()
+
+
+def _compile_messages() -> None:
+    """Compile the UI's message catalogues (.po → .mo) when they are newer than the compiled ones."""
+    from gcts.web.i18n import compile_catalogues
+
+    problem = compile_catalogues()
+    if problem:
+        click.echo(f"gcts: warning: {problem}", err=True)
+
+
+def prepare(*, load: bool = True, quiet: bool = False) -> None:
+    """Create/upgrade the database and, on first start, load the bundled corpus with a progress bar."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from gcts.web.library.bootstrap import load_corpus, migrate
+    from gcts.web.library.models import Document
+
+    _compile_messages()
+    migrate()
+    if not load or Document.objects.filter(bundled=True).exists():
+        return
+    with Progress(
+        TextColumn("[bold]loading the bundled corpus[/]"),
+        BarColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        transient=quiet,
+        disable=quiet,
+    ) as bar:
+        task = bar.add_task("", total=None)
+
+        def progress(done: int, total: int, name: str) -> None:
+            bar.update(task, completed=done, total=total, description=name)
+
+        report = load_corpus(progress)
+    for name, reason in report.skipped:
+        click.echo(f"gcts: warning: {name} not loaded: {reason}", err=True)
+    if not quiet:
+        click.echo(f"gcts: {len(report.stored)} documents loaded")
+
+
+@click.group("serve", invoke_without_command=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
+)
+@click.option("--no-load", is_flag=True, help="Do not load the bundled corpus on first start.")
+@click.pass_context
+def command(ctx: click.Context, host: str, port: int, no_load: bool) -> None:
+    """Start the gcts web application (data under GCTS_HOME; database from DATABASE_URL, else SQLite).
+
+    This embedded server is meant for one user or a small team; for production run gunicorn (see docs/web.md).
+    ``gcts serve manage <command>`` runs a Django management command instead (e.g. ``createsuperuser``).
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    _django()
+    from django.conf import settings
+    from django.core.servers.basehttp import WSGIServer, get_internal_wsgi_application, run
+
+    prepare(load=not no_load)
+    click.echo(f"gcts: serving on http://{host}:{port}/ (data in {settings.GCTS_HOME}); Ctrl+C stops")
+    sys.stdout.flush()
+    ipv6 = ":" in host
+    run(host, port, get_internal_wsgi_application(), ipv6=ipv6, threading=True, server_cls=WSGIServer)
+
+
+@command.command(
+    "manage",
+    context_settings={"ignore_unknown_options": True, "allow_extra_args": True, "help_option_names": []},
+)
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Run a Django management command on the gcts application, e.g. ``gcts serve manage createsuperuser``."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcts.web.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["gcts serve manage", *args])

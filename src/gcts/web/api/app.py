@@ -1,0 +1,322 @@
+"""The REST API: reads are public, writes need a signed-in editor (session with CSRF, or HTTP Basic).
+
+Every error is answered as RFC 9457 problem details (``application/problem+json``).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import authenticate
+from django.contrib.auth.models import PermissionsMixin
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.html import strip_tags
+from ninja import File, Form, NinjaAPI, Query, Schema
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+from ninja.files import UploadedFile
+from ninja.security import APIKeyCookie, HttpBasicAuth
+
+from gcts.errors import GctsError
+from gcts.web.api import schemas as s
+from gcts.web.library import pipeline, vocabulary
+from gcts.web.library.models import ActorMention, Document, Mandate, Paragraph
+from gcts.web.library.search import Filters, search, snippet
+from gcts.web.library.store import store_resolution
+from gcts.web.library.views.comparison import comparison_for
+from gcts.web.library.views.upload import ALLOWED
+
+api = NinjaAPI(
+    title="gcts API",
+    version="1",
+    description="Resolutions, paragraphs with annotations, search, "
+    "comparisons, mandates and actors. Reads are public; writes need an editor's credentials.",
+    urls_namespace="api",
+)
+
+PROBLEM = "application/problem+json"
+
+
+def _problem(status: int, title: str, detail: str) -> HttpResponse:
+    """An RFC 9457 problem details response."""
+    body = json.dumps(
+        {"type": "about:blank", "title": title, "status": status, "detail": detail}, ensure_ascii=False
+    )
+    return HttpResponse(body, status=status, content_type=PROBLEM)
+
+
+@api.exception_handler(Http404)
+def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return _problem(404, "Not Found", str(exc) or "no such resource")
+
+
+@api.exception_handler(ValidationError)
+def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    detail = "; ".join(
+        f"{'.'.join(str(x) for x in e.get('loc', []))}: {e.get('msg', '')}" for e in exc.errors
+    )
+    return _problem(422, "Unprocessable Content", detail)
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+    response = _problem(401, "Unauthorized", "sign in as an editor to write")
+    response["WWW-Authenticate"] = 'Basic realm="gcts"'
+    return response
+
+
+@api.exception_handler(HttpError)
+def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _problem(exc.status_code, str(exc), "")
+
+
+@api.exception_handler(GctsError)
+def gcts_error(request: HttpRequest, exc: GctsError) -> HttpResponse:
+    return _problem(422, "Unprocessable Content", str(exc))
+
+
+# --- authentication for writes ---
+
+
+class EditorBasic(HttpBasicAuth):
+    """HTTP Basic credentials of a user allowed to add documents."""
+
+    def authenticate(self, request: HttpRequest, username: str, password: str) -> Any:
+        user = authenticate(request, username=username, password=password)
+        if isinstance(user, PermissionsMixin) and user.has_perm("library.add_document"):
+            request.user = user
+            return user
+        return None
+
+
+class EditorSession(APIKeyCookie):
+    """A signed-in session (the pages' cookie) of a user allowed to add documents; CSRF is checked."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.has_perm("library.add_document"):
+            return user
+        return None
+
+
+# --- helpers ---
+
+
+def _doc_url(request: HttpRequest, doc: Document) -> str:
+    return request.build_absolute_uri(reverse("reading", args=[doc.slug]))
+
+
+def _summary(request: HttpRequest, doc: Document) -> dict[str, Any]:
+    return {
+        "slug": doc.slug,
+        "symbol": doc.symbol,
+        "language": doc.language,
+        "kind": doc.kind,
+        "series": doc.series,
+        "session": doc.session,
+        "year": doc.year,
+        "title": doc.title,
+        "adopted_as": doc.adopted_as,
+        "url": _doc_url(request, doc),
+    }
+
+
+def _mandate(md: Mandate, slug: str, pid: str) -> dict[str, Any]:
+    return {
+        "id": md.pk,
+        "document": slug,
+        "paragraph": pid,
+        "actor": md.actor,
+        "action": md.action,
+        "deadline": md.deadline or None,
+        "session": md.session,
+        "recurrence": md.recurrence or None,
+        "status": md.status,
+    }
+
+
+# --- endpoints ----------------------------------------------------------------------------------------------
+
+
+class DocumentFilters(Schema):
+    language: str = ""
+    year: str = ""
+    kind: str = ""
+    series: str = ""
+
+
+@api.get("/documents", response=list[s.DocumentSummary], tags=["documents"])
+def list_documents(request: HttpRequest, filters: Query[DocumentFilters]) -> list[dict[str, Any]]:
+    """Every stored document, filtered by language, year, kind (draft/adopted) and series."""
+    return [_summary(request, d) for d in Document.objects.filtered(**filters.dict())]
+
+
+@api.get("/documents/{slug}", response={200: s.DocumentDetail, 404: s.Problem}, tags=["documents"])
+def get_document(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """A document with its heading, paragraphs (with annotations) and footnotes."""
+    doc = get_object_or_404(Document, slug=slug)
+    paragraphs = doc.paragraphs.order_by("position").prefetch_related(
+        "labels", "references", "actors", "mandates"
+    )
+    rows = list(paragraphs)
+    symbols = {r.symbol for p in rows for r in p.references.all()}
+    in_library = {d.symbol: d.slug for d in Document.objects.filter(symbol__in=symbols)}
+    in_library.update({d.adopted_as: d.slug for d in Document.objects.filter(adopted_as__in=symbols)})
+    out = _summary(request, doc)
+    out.update(
+        {
+            "heading": doc.heading,
+            "quality": doc.quality,
+            "footnotes": [
+                {"number": f.number, "text": f.text, "cited_in": f.cited_in or None}
+                for f in doc.footnotes.all()
+            ],
+            "paragraphs": [
+                {
+                    "id": p.pid,
+                    "part": p.part,
+                    "number": p.number,
+                    "text": p.text,
+                    "opening": p.opening or None,
+                    "function": p.function or None,
+                    "footnotes": p.footnote_numbers,
+                    "pillars": [x for x in p.labels.all() if x.kind == "pillar"],
+                    "themes": [x for x in p.labels.all() if x.kind == "theme"],
+                    "references": [
+                        {
+                            "symbol": r.symbol,
+                            "kind": r.kind,
+                            "surface": r.surface,
+                            "via_footnote": r.via_footnote,
+                            "document": in_library.get(r.symbol),
+                        }
+                        for r in p.references.all()
+                    ],
+                    "actors": list(p.actors.all()),
+                    "mandates": [_mandate(md, doc.slug, p.pid) for md in p.mandates.all()],
+                }
+                for p in rows
+            ],
+        }
+    )
+    return out
+
+
+@api.post(
+    "/documents",
+    response={201: s.DocumentSummary, 401: s.Problem, 422: s.Problem},
+    auth=[EditorBasic(), EditorSession()],
+    tags=["documents"],
+)
+def add_document(
+    request: HttpRequest, file: File[UploadedFile], language: Form[str] = "", symbol: Form[str] = ""
+) -> tuple[int, dict[str, Any]]:
+    """Add a document (text or PDF); a bad file is refused with a problem report and nothing is stored."""
+    from django.conf import settings
+
+    suffix = Path(file.name or "").suffix.lower()
+    if suffix not in ALLOWED or (file.size or 0) > settings.MAX_UPLOAD_BYTES:
+        raise HttpError(422, "only .txt or .pdf files within the size limit are accepted")
+    data = file.read()
+    if not data.startswith(ALLOWED[suffix]):
+        raise HttpError(422, "the file's content does not match its type")
+    with tempfile.TemporaryDirectory(prefix="gcts-upload-") as tmp:
+        path = Path(tmp) / Path(file.name or f"upload{suffix}").name
+        path.write_bytes(data)
+        res = pipeline.read(path, language=language or None, symbol=symbol or None)
+    res.source = path.name
+    doc = store_resolution(res, user=request.user)
+    return 201, _summary(request, doc)
+
+
+class SearchQuery(Schema):
+    q: str = ""
+    pillar: str = ""
+    theme: str = ""
+    actor: str = ""
+    document: str = ""
+    limit: int = 20
+    offset: int = 0
+
+
+@api.get("/search", response=s.SearchResults, tags=["search"])
+def search_paragraphs(request: HttpRequest, params: Query[SearchQuery]) -> dict[str, Any]:
+    """Paragraphs matching the words of ``q`` (Chinese segmented) and the filters, with snippets."""
+    limit = max(1, min(params.limit, 100))
+    offset = max(0, min(params.offset, 100_000))
+    words, qs = search(params.q, Filters(params.pillar, params.theme, params.actor, params.document))
+    hits: list[Paragraph] = list(qs[offset : offset + limit])
+    return {
+        "query": params.q,
+        "words": words,
+        "count": qs.count(),
+        "results": [
+            {
+                "document": p.document.slug,
+                "symbol": p.document.symbol,
+                "language": p.document.language,
+                "paragraph": p.pid,
+                "snippet": strip_tags(snippet(p.text, words)),
+                "url": _doc_url(request, p.document) + f"#{p.anchor}",
+            }
+            for p in hits
+        ],
+    }
+
+
+@api.get(
+    "/comparisons", response={200: s.ComparisonOut, 404: s.Problem, 422: s.Problem}, tags=["comparisons"]
+)
+def get_comparison(request: HttpRequest, old: str, new: str) -> dict[str, Any]:
+    """The comparison of two stored documents (slugs): paragraph pairs, additions, removals and summary."""
+    a = get_object_or_404(Document, slug=old)
+    b = get_object_or_404(Document, slug=new)
+    cmp = comparison_for(a, b)
+    return {"old": a.slug, "new": b.slug, "summary": cmp.result.get("summary", {}), "result": cmp.result}
+
+
+class MandateFilters(Schema):
+    actor: str = ""
+    document: str = ""
+    status: str = ""
+
+
+@api.get("/mandates", response=list[s.MandateOut], tags=["mandates"])
+def list_mandates(request: HttpRequest, filters: Query[MandateFilters]) -> list[dict[str, Any]]:
+    """Every mandate with actor, deadline or session, source paragraph and status."""
+    qs = Mandate.objects.select_related("document", "paragraph").order_by(
+        "document__slug", "paragraph__position"
+    )
+    if filters.actor:
+        qs = qs.filter(actor=filters.actor)
+    if filters.document:
+        qs = qs.filter(document__slug=filters.document)
+    if filters.status:
+        qs = qs.filter(status=filters.status)
+    return [_mandate(md, md.document.slug, md.paragraph.pid) for md in qs]
+
+
+@api.get("/actors", response=list[s.ActorSummary], tags=["actors"])
+def list_actors(request: HttpRequest) -> list[dict[str, Any]]:
+    """Every actor named in the library, with how often it is named and how many mandates it holds."""
+    mentions = dict(
+        ActorMention.objects.values_list("actor").annotate(n=Count("id")).values_list("actor", "n")
+    )
+    mandates = dict(Mandate.objects.values_list("actor").annotate(n=Count("id")).values_list("actor", "n"))
+    ids = sorted(set(mentions) | set(mandates))
+    return [
+        {
+            "id": a,
+            "name": vocabulary.name("actor", a),
+            "mentions": mentions.get(a, 0),
+            "mandates": mandates.get(a, 0),
+        }
+        for a in ids
+    ]

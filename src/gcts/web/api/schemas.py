@@ -1,0 +1,121 @@
+"""The shapes of the API's answers (also the OpenAPI description's schemas)."""
+
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class Problem(Schema):
+    """An error as RFC 9457 problem details."""
+
+    type: str = "about:blank"
+    title: str
+    status: int
+    detail: str = ""
+
+
+class DocumentSummary(Schema):
+    """A document in the list."""
+
+    slug: str
+    symbol: str
+    language: str
+    kind: str
+    series: str
+    session: int | None
+    year: int | None
+    title: str
+    adopted_as: str
+    url: str
+
+
+class LabelOut(Schema):
+    value: str
+    confidence: float
+    method: str
+
+
+class ReferenceOut(Schema):
+    symbol: str
+    kind: str
+    surface: str
+    via_footnote: int | None
+    document: str | None  # slug of the cited document when it is in the library
+
+
+class ActorOut(Schema):
+    actor: str
+    surface: str
+    addressed: bool
+
+
+class MandateOut(Schema):
+    id: int
+    document: str
+    paragraph: str
+    actor: str
+    action: str
+    deadline: str | None
+    session: int | None
+    recurrence: str | None
+    status: str
+
+
+class ParagraphOut(Schema):
+    id: str
+    part: str
+    number: int | None
+    text: str
+    opening: str | None
+    function: str | None
+    footnotes: list[int]
+    pillars: list[LabelOut]
+    themes: list[LabelOut]
+    references: list[ReferenceOut]
+    actors: list[ActorOut]
+    mandates: list[MandateOut]
+
+
+class FootnoteOut(Schema):
+    number: int
+    text: str
+    cited_in: str | None
+
+
+class DocumentDetail(DocumentSummary):
+    """A document with its paragraphs, annotations and footnotes."""
+
+    heading: dict[str, object]
+    quality: list[dict[str, object]]
+    paragraphs: list[ParagraphOut]
+    footnotes: list[FootnoteOut]
+
+
+class SearchHit(Schema):
+    document: str
+    symbol: str
+    language: str
+    paragraph: str
+    snippet: str
+    url: str
+
+
+class SearchResults(Schema):
+    query: str
+    words: list[str]
+    count: int
+    results: list[SearchHit]
+
+
+class ComparisonOut(Schema):
+    old: str
+    new: str
+    summary: dict[str, object]
+    result: dict[str, object]
+
+
+class ActorSummary(Schema):
+    id: str
+    name: str
+    mentions: int
+    mandates: int

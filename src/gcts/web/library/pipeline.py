@@ -1,0 +1,70 @@
+"""The web application's use of the core library: read a file into an annotated Resolution, write formats,
+compare two Resolutions.
+
+The core modules are imported when first needed, so a missing or failing stage gives a clear
+:class:`gcts.errors.GctsError` rather than breaking the whole application at start-up.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from gcts.errors import GctsError
+from gcts.model import QualityIssue, Resolution
+
+FORMATS: dict[str, tuple[str, str]] = {
+    # name → (file extension, media type)
+    "json": ("json", "application/json; charset=utf-8"),
+    "md": ("md", "text/markdown; charset=utf-8"),
+    "akn": ("akn.xml", "application/akn+xml; charset=utf-8"),
+}
+
+
+class StageUnavailable(GctsError):
+    """A stage of the core library (reader, annotator, writer, comparer) is not installed."""
+
+
+def _stage(module: str, attribute: str) -> Any:
+    try:
+        return getattr(importlib.import_module(module), attribute)
+    except (ImportError, AttributeError) as exc:
+        raise StageUnavailable(f"{module}.{attribute} is not available in this installation ({exc})") from exc
+
+
+def annotate(res: Resolution) -> Resolution:
+    """Annotate ``res`` (openings, pillars, themes, references, actors, mandates) and report it in quality.
+
+    A missing annotator is not fatal: the document is kept with its structure and the quality report says so.
+    """
+    try:
+        annotator = _stage("gcts.annotate", "annotate")
+    except StageUnavailable as exc:
+        res.quality.append(QualityIssue(code="not-annotated", message=str(exc), severity="warning"))
+        return res
+    result: Resolution = annotator(res)
+    return result
+
+
+def read(path: Path, *, language: str | None = None, symbol: str | None = None) -> Resolution:
+    """Read ``path`` (text or PDF) into an annotated Resolution; bad files raise a :class:`GctsError`."""
+    loader = _stage("gcts.reading", "load")
+    res: Resolution = loader(path, language=language, symbol=symbol)
+    return annotate(res)
+
+
+def write(res: Resolution, fmt: str) -> str:
+    """``res`` written in ``fmt`` (``json``, ``md``, ``akn``)."""
+    writer = _stage("gcts.formats", "write")
+    text: str = writer(res, fmt)
+    return text
+
+
+def compare(old: Resolution, new: Resolution) -> tuple[dict[str, Any], str]:
+    """The comparison of two Resolutions as a dict (pairs, added, removed, summary) and its redline HTML."""
+    comparer = _stage("gcts.compare", "compare")
+    to_html = _stage("gcts.compare.redline", "to_html")
+    cmp = comparer(old, new)
+    result: dict[str, Any] = cmp.to_dict()
+    return result, str(to_html(cmp))

@@ -1,0 +1,119 @@
+"""Full-text search over every stored paragraph, in every language, Chinese segmented properly.
+
+Each paragraph keeps ``search_text``: its words (jieba's search-mode segmentation, which also cuts long
+Chinese words into their parts; for alphabetic scripts it simply splits words) lower-cased and joined by
+spaces. The database indexes that column with its own engine:
+
+- SQLite: an FTS5 table with external content ``library_paragraph_fts`` kept in step by triggers;
+- PostgreSQL: a GIN index on ``to_tsvector('simple', search_text)``.
+
+A query is segmented the same way (precise mode), and a paragraph matches when it holds every word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from html import escape
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from django.utils.safestring import SafeString, mark_safe
+
+from gcts.web.library.models import Paragraph
+
+WORD = re.compile(r"\w", re.UNICODE)
+MAX_QUERY_CHARS = 200
+SNIPPET_CHARS = 90
+
+
+@cache
+def _jieba():  # type: ignore[no-untyped-def]
+    """jieba, loaded once (its dictionary takes about a second to load)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def segment_for_index(text: str) -> str:
+    """The words of ``text`` for the index: search-mode segmentation, lower case, punctuation dropped."""
+    words = (w.strip().lower() for w in _jieba().cut_for_search(text))
+    return " ".join(w for w in words if w and WORD.search(w))
+
+
+def query_words(query: str) -> list[str]:
+    """The words of a user's query (precise segmentation), without duplicates, at most 200 characters read."""
+    seen: dict[str, None] = {}
+    for w in _jieba().cut(query[:MAX_QUERY_CHARS]):
+        w = w.strip().lower()
+        if w and WORD.search(w):
+            seen.setdefault(w, None)
+    return list(seen)
+
+
+def matching_ids_sql(words: list[str]) -> RawSQL:
+    """A sub-query selecting the ids of paragraphs that contain every word, for the current database."""
+    if connection.vendor == "postgresql":
+        return RawSQL(
+            "SELECT id FROM library_paragraph WHERE to_tsvector('simple', search_text) "
+            "@@ plainto_tsquery('simple', %s)",
+            [" ".join(words)],
+        )
+    fts_query = " ".join('"' + w.replace('"', '""') + '"' for w in words)
+    return RawSQL("SELECT rowid FROM library_paragraph_fts WHERE library_paragraph_fts MATCH %s", [fts_query])
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrictions of a search besides its words (all optional)."""
+
+    pillar: str = ""
+    theme: str = ""
+    actor: str = ""
+    document: str = ""  # a document slug
+
+
+def search(query: str, filters: Filters = Filters()) -> tuple[list[str], QuerySet[Paragraph]]:
+    """Paragraphs matching ``query`` and ``filters``: the query's words and a queryset in document order."""
+    words = query_words(query)
+    qs = Paragraph.objects.select_related("document")
+    if words:
+        qs = qs.filter(id__in=matching_ids_sql(words))
+    if filters.pillar:
+        qs = qs.filter(labels__kind="pillar", labels__value=filters.pillar)
+    if filters.theme:
+        qs = qs.filter(labels__kind="theme", labels__value=filters.theme)
+    if filters.actor:
+        qs = qs.filter(actors__actor=filters.actor)
+    if filters.document:
+        qs = qs.filter(document__slug=filters.document)
+    if not (words or filters.pillar or filters.theme or filters.actor or filters.document):
+        return words, qs.none()
+    return words, qs.distinct().order_by("-document__year", "document__slug", "position")
+
+
+def snippet(text: str, words: Iterable[str], width: int = SNIPPET_CHARS) -> SafeString:
+    """An HTML-escaped extract of ``text`` around the first query word, each word's occurrences in <mark>."""
+    words = [w for w in words if w]
+    lower = text.lower()
+    hits = [i for i in (lower.find(w) for w in words) if i >= 0]
+    first = min(hits) if hits else 0
+    start = max(0, first - width // 3)
+    end = min(len(text), start + width)
+    part = text[start:end]
+    html = escape(part)
+    if words:
+        pattern = re.compile(
+            "|".join(re.escape(escape(w)) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE
+        )
+        html = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(prefix + html + suffix)

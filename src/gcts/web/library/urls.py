@@ -1,0 +1,22 @@
+"""URLs of the library pages."""
+
+from __future__ import annotations
+
+from django.urls import path
+
+from gcts.web.library.views import comparison, documents, mandates, search, upload
+
+urlpatterns = [
+    path("", documents.library, name="library"),
+    path("documents/<slug:slug>/", documents.reading, name="reading"),
+    path("documents/<slug:slug>/quality/", documents.quality, name="quality"),
+    path("documents/<slug:slug>/download/<str:fmt>/", documents.download, name="download"),
+    path("documents/<slug:slug>/paragraphs/<str:pid>/correct/", upload.correct, name="correct"),
+    path("search/", search.search_page, name="search"),
+    path("compare/", comparison.compare_page, name="compare"),
+    path("mandates/", mandates.tracker, name="mandates"),
+    path("mandates.csv", mandates.mandates_csv, name="mandates-csv"),
+    path("mandates.ics", mandates.mandates_ics, name="mandates-ics"),
+    path("mandates/<int:pk>/status/", upload.mandate_status, name="mandate-status"),
+    path("upload/", upload.upload, name="upload"),
+]

@@ -1,0 +1,51 @@
+"""The comparison page: choose two documents, see the redline and the "what is new" summary (printable)."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gcts.errors import GctsError
+from gcts.web.library import pipeline
+from gcts.web.library.models import Comparison, Document
+from gcts.web.library.store import to_resolution
+
+
+def comparison_for(old: Document, new: Document) -> Comparison:
+    """The stored comparison of ``old`` → ``new``, computed (and kept) when missing or out of date."""
+    found = Comparison.objects.filter(old=old, new=new).first()
+    if found is not None and found.created_at >= max(old.updated_at, new.updated_at):
+        return found
+    result, redline = pipeline.compare(to_resolution(old), to_resolution(new))
+    Comparison.objects.filter(old=old, new=new).delete()
+    return Comparison.objects.create(old=old, new=new, result=result, redline=redline)
+
+
+def compare_page(request: HttpRequest) -> HttpResponse:
+    """The form (``?old=&new=`` slugs) and, when both are chosen, the comparison."""
+    documents = Document.objects.only("slug", "symbol", "language", "source").order_by("slug")
+    old_slug, new_slug = request.GET.get("old", ""), request.GET.get("new", "")
+    context: dict[str, object] = {"documents": documents, "old_slug": old_slug, "new_slug": new_slug}
+    if old_slug and new_slug:
+        old = Document.objects.filter(slug=old_slug).first()
+        new = Document.objects.filter(slug=new_slug).first()
+        if old is None or new is None:
+            context["error"] = "unknown-document"
+            return render(request, "library/compare.html", context, status=404)
+        try:
+            cmp = comparison_for(old, new)
+        except GctsError as exc:
+            context["error"] = str(exc)
+            return render(request, "library/compare.html", context, status=503)
+        summary = cmp.result.get("summary", {})
+        context.update(
+            {
+                "old": old,
+                "new": new,
+                "comparison": cmp,
+                "summary": summary,
+                "added": cmp.result.get("added", []),
+                "removed": cmp.result.get("removed", []),
+            }
+        )
+    return render(request, "library/compare.html", context)

@@ -1,0 +1,130 @@
+"""The library page, the reading view, the quality report and the downloads of one document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Count
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from gcts.errors import GctsError
+from gcts.web.library import pipeline
+from gcts.web.library.models import Document, Paragraph
+from gcts.web.library.store import to_resolution
+
+
+def library(request: HttpRequest) -> HttpResponse:
+    """Every stored document, filtered by language, year, kind and series (GET parameters)."""
+    f = {k: request.GET.get(k, "").strip()[:40] for k in ("language", "year", "kind", "series")}
+    docs = (
+        Document.objects.filtered(**f)
+        .annotate(n_paragraphs=Count("paragraphs"))
+        .only("slug", "symbol", "language", "kind", "series", "year", "title", "adopted_as", "source")
+    )
+    facets = {
+        "languages": Document.objects.order_by("language").values_list("language", flat=True).distinct(),
+        "years": Document.objects.exclude(year=None)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .distinct(),
+        "series": Document.objects.exclude(series="")
+        .order_by("series")
+        .values_list("series", flat=True)
+        .distinct(),
+    }
+    return render(
+        request,
+        "library/library.html",
+        {"documents": docs, "filters": f, "facets": facets, "kinds": Document.KIND_CHOICES},
+    )
+
+
+def _translations(doc: Document) -> list[Document]:
+    """Other-language documents of the same text (same symbol or same adopted symbol)."""
+    keys = {s for s in (doc.symbol, doc.adopted_as) if s}
+    if not keys:
+        return []
+    others = Document.objects.filter(symbol__in=keys) | Document.objects.filter(adopted_as__in=keys)
+    return list(others.exclude(pk=doc.pk).exclude(language=doc.language).order_by("language"))
+
+
+def _paragraphs(doc: Document) -> list[Paragraph]:
+    return list(
+        doc.paragraphs.order_by("position").prefetch_related("labels", "references", "actors", "mandates")
+    )
+
+
+def _reference_targets(paragraphs: list[Paragraph], language: str) -> dict[str, str]:
+    """symbol → slug of a stored document for each cited symbol in the library (same language first)."""
+    symbols = {r.symbol for p in paragraphs for r in p.references.all()}
+    targets: dict[str, str] = {}
+    if not symbols:
+        return targets
+    found = Document.objects.filter(symbol__in=symbols) | Document.objects.filter(adopted_as__in=symbols)
+    for d in sorted(found, key=lambda d: d.language != language):
+        for s in (d.symbol, d.adopted_as):
+            if s in symbols:
+                targets.setdefault(s, d.slug)
+    return targets
+
+
+def reading(request: HttpRequest, slug: str) -> HttpResponse:
+    """A document: heading, annotated paragraphs, footnotes; a second language beside it (``?with=``)."""
+    doc = get_object_or_404(Document, slug=slug)
+    translations = _translations(doc)
+    other = None
+    with_slug = request.GET.get("with", "")
+    if with_slug:
+        other = next((d for d in translations if d.slug == with_slug), None)
+    paragraphs = _paragraphs(doc)
+    rows: list[dict[str, Any]] = []
+    other_by_pid: dict[str, Paragraph] = {}
+    if other is not None:
+        other_by_pid = {p.pid: p for p in other.paragraphs.order_by("position")}
+    targets = _reference_targets(paragraphs, doc.language)
+    for p in paragraphs:
+        labels = list(p.labels.all())
+        rows.append(
+            {
+                "p": p,
+                "pillars": [x for x in labels if x.kind == "pillar"],
+                "themes": [x for x in labels if x.kind == "theme"],
+                "references": [(r, targets.get(r.symbol)) for r in p.references.all()],
+                "actors": sorted({a.actor for a in p.actors.all()}),
+                "mandates": list(p.mandates.all()),
+                "other": other_by_pid.get(p.pid),
+            }
+        )
+    context = {
+        "doc": doc,
+        "rows": rows,
+        "footnotes": doc.footnotes.all(),
+        "translations": translations,
+        "other": other,
+        "heading": doc.heading,
+        "formats": pipeline.FORMATS,
+    }
+    return render(request, "library/reading.html", context)
+
+
+def quality(request: HttpRequest, slug: str) -> HttpResponse:
+    """The quality report of a document: the findings of the reader and the annotator."""
+    doc = get_object_or_404(Document, slug=slug)
+    return render(request, "library/quality.html", {"doc": doc, "issues": doc.quality})
+
+
+def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The document as JSON, Markdown or AKN4UN XML, as an attachment."""
+    if fmt not in pipeline.FORMATS:
+        raise Http404(_("Unknown format"))
+    doc = get_object_or_404(Document, slug=slug)
+    extension, media_type = pipeline.FORMATS[fmt]
+    try:
+        body = pipeline.write(to_resolution(doc), fmt)
+    except GctsError as exc:
+        return render(request, "library/error.html", {"message": str(exc)}, status=503)
+    response = HttpResponse(body, content_type=media_type)
+    response["Content-Disposition"] = f'attachment; filename="{doc.slug}.{extension}"'
+    return response

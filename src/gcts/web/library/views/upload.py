@@ -1,0 +1,190 @@
+"""Upload of a document (text or PDF) by a signed-in editor, and corrections of annotations by editors.
+
+A bad file gets a clear message and nothing is stored: the file is read and annotated completely before the
+store's single transaction starts; the uploaded bytes are kept under ``GCTS_HOME/uploads`` only on success.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from gcts.errors import GctsError
+from gcts.model import PILLARS
+from gcts.web.library import pipeline
+from gcts.web.library.models import Correction, Document, Label, Mandate, Paragraph
+from gcts.web.library.store import store_resolution
+
+ALLOWED = {".txt": b"", ".pdf": b"%PDF-"}  # extension → required leading bytes
+
+
+class UploadForm(forms.Form):
+    """The upload form: the file, and optionally its language and symbol (when the text lacks them)."""
+
+    file = forms.FileField(label=gettext_lazy("File (text or PDF)"))
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        required=False,
+        choices=[
+            ("", gettext_lazy("detect")),
+            ("ar", "العربية"),
+            ("zh", "中文"),
+            ("en", "English"),
+            ("fr", "Français"),
+            ("ru", "Русский"),
+            ("es", "Español"),
+        ],
+    )
+    symbol = forms.CharField(
+        label=gettext_lazy("Symbol"),
+        required=False,
+        max_length=80,
+        help_text=gettext_lazy("e.g. A/72/L.62, when the text does not carry it"),
+    )
+
+    def clean_file(self) -> Any:
+        """Refuse files that are too large or not text/PDF (by extension and by their first bytes)."""
+        upload = self.cleaned_data["file"]
+        suffix = Path(upload.name).suffix.lower()
+        if upload.size > settings.MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                _("The file is larger than %(limit)d MB.")
+                % {"limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024)}
+            )
+        if suffix not in ALLOWED:
+            raise forms.ValidationError(_("Only .txt and .pdf files can be added."))
+        head = upload.read(8)
+        upload.seek(0)
+        if not head.startswith(ALLOWED[suffix]) or (suffix == ".txt" and b"\x00" in head):
+            raise forms.ValidationError(_("The file's content does not match its type."))
+        return upload
+
+
+def _read_upload(form: UploadForm) -> tuple[Any, bytes, str]:
+    upload = form.cleaned_data["file"]
+    data = b"".join(upload.chunks())
+    suffix = Path(upload.name).suffix.lower()
+    name = Path(upload.name).name
+    with tempfile.TemporaryDirectory(prefix="gcts-upload-") as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        res = pipeline.read(
+            path, language=form.cleaned_data["language"] or None, symbol=form.cleaned_data["symbol"] or None
+        )
+    res.source = name
+    return res, data, suffix
+
+
+@login_required
+@permission_required("library.add_document", raise_exception=True)
+def upload(request: HttpRequest) -> HttpResponse:
+    """Show the form; on POST read, annotate and store the document, or explain why not."""
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            res, data, suffix = _read_upload(form)
+        except GctsError as exc:
+            form.add_error("file", _("This file could not be added: %(reason)s") % {"reason": exc.message})
+        else:
+            doc = store_resolution(res, user=request.user)
+            folder = Path(settings.MEDIA_ROOT)
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{doc.slug}{suffix}").write_bytes(data)
+            messages.success(request, _("Document %(symbol)s added.") % {"symbol": doc.display_symbol})
+            return redirect("quality", slug=doc.slug)
+    status = 400 if request.method == "POST" else 200
+    return render(request, "library/upload.html", {"form": form}, status=status)
+
+
+def _split(value: str) -> list[str]:
+    return sorted({v.strip() for v in value.replace(";", ",").split(",") if v.strip()})
+
+
+@require_POST
+@login_required
+@permission_required("library.change_paragraph", raise_exception=True)
+def correct(request: HttpRequest, slug: str, pid: str) -> HttpResponse:
+    """An editor corrects a paragraph's function, pillars or themes; each change is kept as a Correction."""
+    para = get_object_or_404(Paragraph, document__slug=slug, pid=pid)
+    with transaction.atomic():
+        function = request.POST.get("function", para.function).strip()[:20]
+        if function != para.function:
+            Correction.objects.create(
+                paragraph=para,
+                user=request.user,
+                field="function",
+                old=para.function,
+                new=function,
+                note=request.POST.get("note", "")[:1000],
+            )
+            para.function = function
+            para.save(update_fields=["function"])
+        for kind in ("pillar", "theme"):
+            if f"{kind}s" not in request.POST:
+                continue
+            new = [v for v in _split(request.POST[f"{kind}s"]) if kind != "pillar" or v in PILLARS]
+            old = sorted(para.labels.filter(kind=kind).values_list("value", flat=True))
+            if new != old:
+                Correction.objects.create(
+                    paragraph=para,
+                    user=request.user,
+                    field=f"{kind}s",
+                    old=old,
+                    new=new,
+                    note=request.POST.get("note", "")[:1000],
+                )
+                para.labels.filter(kind=kind).exclude(value__in=new).delete()
+                Label.objects.bulk_create(
+                    Label(
+                        paragraph=para,
+                        kind=kind,
+                        value=v,
+                        method="person",
+                        evidence=[
+                            {"method": "person", "rule": "correction", "terms": [request.user.get_username()]}
+                        ],
+                    )
+                    for v in new
+                    if v not in old
+                )
+        Document.objects.filter(pk=para.document_id).update(updated_at=timezone.now())
+    return redirect(f"/documents/{slug}/#{para.anchor}")
+
+
+@require_POST
+@login_required
+@permission_required("library.change_mandate", raise_exception=True)
+def mandate_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """An editor sets a mandate's status (open, in progress, done); the change is kept as a Correction."""
+    md = get_object_or_404(Mandate, pk=pk)
+    status = request.POST.get("status", "")
+    if status in dict(Mandate.STATUS_CHOICES) and status != md.status:
+        with transaction.atomic():
+            Correction.objects.create(
+                paragraph=md.paragraph,
+                user=request.user,
+                field=f"mandate:{md.pk}:status",
+                old=md.status,
+                new=status,
+            )
+            md.status = status
+            md.save(update_fields=["status"])
+        Document.objects.filter(pk=md.document_id).update(updated_at=timezone.now())
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect("mandates")

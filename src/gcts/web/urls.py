@@ -1,0 +1,16 @@
+"""URL map of the gcts web application: pages, the REST API, the admin, sign-in, language switching."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import URLPattern, URLResolver, include, path
+
+from gcts.web.api.app import api
+
+urlpatterns: list[URLPattern | URLResolver] = [
+    path("admin/", admin.site.urls),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("api/", api.urls),
+    path("", include("gcts.web.library.urls")),
+]

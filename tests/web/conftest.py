@@ -1,0 +1,144 @@
+"""pytest-django set-up for the web tests: a throw-away GCTS_HOME, compiled catalogues, documents from gold.
+
+The settings read ``GCTS_HOME`` when first imported, so it is set here, at import time, before pytest-django
+configures Django. Only the tests under ``tests/web`` load this file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("GCTS_HOME", tempfile.mkdtemp(prefix="gcts-test-home-"))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcts.web.settings")
+
+import django
+
+django.setup()  # pytest-django configured itself before this file was loaded; the test modules need the apps
+
+from gcts.model import (  # noqa: E402
+    ActorMention,
+    Annotations,
+    Evidence,
+    Footnote,
+    Heading,
+    Label,
+    Mandate,
+    Paragraph,
+    Reference,
+    Resolution,
+    SubParagraph,
+)
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+GOLD = FIXTURES / "A-72-L.62.zh.gold.json"
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "web"
+
+
+def _kind(symbol: str) -> Any:
+    if symbol.startswith("S/RES/"):
+        return "sc_resolution"
+    if symbol.startswith("A/RES/"):
+        return "ga_resolution"
+    return "instrument" if symbol.startswith("instrument:") else "document"
+
+
+def resolution_from_gold(path: Path = GOLD) -> Resolution:
+    """The hand-checked reference text as a Resolution with its gold annotations (method ``person``)."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    gold = [Evidence(method="person", rule="gold")]
+    heading = Heading(**{k: v for k, v in data["heading"].items() if k in Heading.__slots__})  # type: ignore[attr-defined]
+    res = Resolution(language=data["language"], heading=heading, source=data["source"])
+    for part in ("preamble", "operative"):
+        for i, raw in enumerate(data[part], start=1):
+            ann = Annotations(
+                opening=raw.get("opening"),
+                function=raw.get("function"),
+                pillars=[Label(v, 1.0, gold) for v in raw.get("pillars", [])],
+                themes=[Label(v, 1.0, gold) for v in raw.get("themes", [])],
+                references=[
+                    Reference(symbol=s, kind=_kind(s), surface=s, start=0, end=0)
+                    for s in raw.get("references", [])
+                ],
+                mandates=[
+                    Mandate(
+                        actor=m["actor"],
+                        action=raw.get("function") or "",
+                        deadline=m["deadline"],
+                        session=m["session"],
+                        recurrence=m["recurrence"],
+                        evidence=gold,
+                    )
+                    for m in raw.get("mandates", [])
+                ],
+                actors=[
+                    ActorMention(actor=m["actor"], surface=m["actor"], start=0, end=0, addressed=True)
+                    for m in raw.get("mandates", [])
+                ],
+            )
+            res_part = res.preamble if part == "preamble" else res.operative
+            res_part.append(
+                Paragraph(
+                    part=part,
+                    index=raw.get("index", i),
+                    number=raw.get("number"),
+                    text=raw["text"],  # type: ignore[arg-type]
+                    footnotes=list(raw.get("footnotes", [])),
+                    annotations=ann,
+                    subparagraphs=[
+                        SubParagraph(label=s["label"], text=s["text"]) for s in raw.get("subparagraphs", [])
+                    ],
+                )
+            )
+    res.footnotes = [
+        Footnote(number=f["number"], text=f["text"], cited_in=f.get("cited_in")) for f in data["footnotes"]
+    ]
+    return res
+
+
+def adopted_variant(res: Resolution) -> Resolution:
+    """The reference text as adopted (A/RES/72/284, 26 June 2018) — a second document."""
+    import copy
+
+    out = copy.deepcopy(res)
+    out.heading.symbol = "A/RES/72/284"
+    out.heading.kind = "resolution"
+    out.heading.adoption_date = date(2018, 6, 26)
+    return out
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _catalogues() -> None:
+    """Compile the interface's message catalogues once per run."""
+    from gcts.web.i18n import compile_catalogues
+
+    compile_catalogues()
+
+
+@pytest.fixture
+def gold_resolution() -> Resolution:
+    return resolution_from_gold()
+
+
+@pytest.fixture
+def stored_gold(db: Any) -> Any:
+    """The gold reference text stored, with the manifest's adoption facts."""
+    from gcts.web.library.store import store_resolution
+
+    res = resolution_from_gold()
+    res.heading.adopted_as = "A/RES/72/284"
+    res.heading.adoption_date = date(2018, 6, 26)
+    return store_resolution(res, bundled=True)
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """The folder for screenshots and other test artefacts (git-ignored)."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

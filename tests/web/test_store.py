@@ -1,0 +1,103 @@
+"""The store: Resolutions round-trip through the database, storing is all-or-nothing, search finds Chinese."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import IntegrityError
+
+from gcts.model import Resolution
+from gcts.web.library import models as m
+from gcts.web.library.search import Filters, search
+from gcts.web.library.store import document_slug, store_resolution, symbol_series, to_resolution
+
+pytestmark = pytest.mark.django_db
+
+
+def test_round_trip_keeps_paragraphs_footnotes_and_annotations(gold_resolution: Resolution) -> None:
+    doc = store_resolution(gold_resolution)
+    back = to_resolution(doc)
+    assert [p.id for p in back.paragraphs] == [p.id for p in gold_resolution.paragraphs]
+    assert [p.text for p in back.paragraphs] == [p.text for p in gold_resolution.paragraphs]
+    assert [(f.number, f.text, f.cited_in) for f in back.footnotes] == [
+        (f.number, f.text, f.cited_in) for f in gold_resolution.footnotes
+    ]
+    for a, b in zip(back.paragraphs, gold_resolution.paragraphs, strict=True):
+        assert a.annotations.function == b.annotations.function
+        assert sorted(x.value for x in a.annotations.themes) == sorted(x.value for x in b.annotations.themes)
+        assert [r.symbol for r in a.annotations.references] == [r.symbol for r in b.annotations.references]
+        assert [(x.actor, x.deadline, x.session) for x in a.annotations.mandates] == [
+            (x.actor, x.deadline, x.session) for x in b.annotations.mandates
+        ]
+    assert back.heading.symbol == "A/72/L.62"
+
+
+def test_document_facts_for_the_library_filters(gold_resolution: Resolution) -> None:
+    doc = store_resolution(gold_resolution)
+    assert (doc.slug, doc.kind, doc.series, doc.language) == ("A-72-L.62.zh", "draft", "A/L", "zh")
+    assert doc.paragraphs.count() == 38 + 85
+    assert doc.mandates.filter(
+        paragraph__pid="operative:83", actor="secretary_general", deadline="2019-05", session=73
+    ).exists()
+
+
+def test_storing_again_replaces_the_document(gold_resolution: Resolution) -> None:
+    store_resolution(gold_resolution)
+    store_resolution(gold_resolution)
+    assert m.Document.objects.count() == 1
+    assert m.Paragraph.objects.count() == 123
+
+
+def test_a_failed_store_leaves_nothing(gold_resolution: Resolution) -> None:
+    # Two paragraphs with one id violate the unique constraint half-way through the transaction.
+    gold_resolution.operative.append(gold_resolution.operative[0])
+    with pytest.raises(IntegrityError):
+        store_resolution(gold_resolution)
+    assert m.Document.objects.count() == 0
+    assert m.Paragraph.objects.count() == 0
+    assert m.Label.objects.count() == 0
+
+
+def test_a_failed_replacement_keeps_the_old_document(gold_resolution: Resolution) -> None:
+    store_resolution(gold_resolution)
+    broken = to_resolution(m.Document.objects.get())
+    broken.operative.append(broken.operative[0])
+    with pytest.raises(IntegrityError):
+        store_resolution(broken)
+    assert m.Paragraph.objects.count() == 123
+
+
+def test_search_finds_the_chinese_phrase(stored_gold: Any) -> None:
+    words, qs = search("外国恐怖主义作战人员")
+    pids = [p.pid for p in qs]
+    assert words and pids
+    texts = [p.text for p in qs]
+    assert all("外国恐怖主义作战人员" in t or all(w in t for w in words) for t in texts)
+    expected = {p.pid for p in stored_gold.paragraphs.all() if "外国恐怖主义作战人员" in p.text}
+    assert expected <= set(pids)
+
+
+def test_search_filters_by_theme_and_actor(stored_gold: Any) -> None:
+    _, qs = search("", Filters(theme="ftf"))
+    assert qs.count() == m.Paragraph.objects.filter(labels__kind="theme", labels__value="ftf").count() > 0
+    _, qs = search("报告", Filters(actor="secretary_general"))
+    assert "operative:83" in {p.pid for p in qs}
+
+
+def test_deleting_a_document_empties_the_search_index(stored_gold: Any) -> None:
+    stored_gold.delete()
+    _, qs = search("恐怖主义")
+    assert qs.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("symbol", "series"),
+    [("A/RES/73/3", "A/RES"), ("A/72/L.62", "A/L"), ("S/RES/2178 (2014)", "S/RES"), ("", "")],
+)
+def test_symbol_series(symbol: str, series: str) -> None:
+    assert symbol_series(symbol) == series
+
+
+def test_slug_without_symbol_uses_the_file_name() -> None:
+    assert document_slug(Resolution(language="en", source="/x/A-RES-73-3.en.txt")) == "A-RES-73-3.en"
