@@ -1,0 +1,65 @@
+"""Actors: which canonical actors (``gcts.taxonomy.actors``) a paragraph names, and which it addresses.
+
+All surface forms of all actors in a language are compiled once into one regular expression, longest form
+first, so that 反恐怖主义委员会执行局 (CTED) wins over 反恐怖主义委员会 (CTC). A mention is *addressed* when it
+follows an address verb of the language (``[address_verbs]`` of ``mandates.toml``: 请, 促请, Requests,
+Calls upon …) within a small gap.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from gcts import taxonomy
+from gcts.languages import profile
+from gcts.model import ActorMention
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str] | None
+    ids: dict[str, str]
+    address: re.Pattern[str] | None
+    max_gap: int
+
+
+@cache
+def _matcher(lang: str) -> _Matcher:
+    ids: dict[str, str] = {}
+    for entry in taxonomy.actors():
+        for surface in entry.surfaces(lang):
+            ids.setdefault(surface, entry.id)
+    spaced = bool(profile(lang).get("openings", "matching", {}).get("spaced", False))
+    edge = (r"(?<![\w-])", r"(?![\w-])") if spaced else ("", "")
+    pattern = None
+    if ids:
+        alts = "|".join(re.escape(s) for s in sorted(ids, key=len, reverse=True))
+        pattern = re.compile(rf"{edge[0]}(?:{alts}){edge[1]}")
+    verbs = profile(lang).get("mandates", "address_verbs", {})
+    address = None
+    if verbs.get("verbs"):
+        alts = "|".join(re.escape(v) for v in sorted(verbs["verbs"], key=len, reverse=True))
+        address = re.compile(rf"(?:{alts}){edge[1]}")
+    return _Matcher(pattern, ids, address, int(verbs.get("max_gap", 4)))
+
+
+def find(text: str, lang: str) -> list[ActorMention]:
+    """The actor mentions of ``text`` in order, each with its canonical id and whether it is addressed."""
+    m = _matcher(lang)
+    if m.pattern is None:
+        return []
+    verb_ends = {v.end() for v in m.address.finditer(text)} if m.address else set()
+    out = []
+    for hit in m.pattern.finditer(text):
+        addressed = any(0 <= hit.start() - end <= m.max_gap and _gap_ok(text[end:hit.start()])
+                        for end in verb_ends)
+        out.append(ActorMention(actor=m.ids[hit.group(0)], surface=hit.group(0), start=hit.start(),
+                                end=hit.end(), addressed=addressed))
+    return out
+
+
+def _gap_ok(gap: str) -> bool:
+    """A gap between an address verb and an actor may not cross a clause boundary."""
+    return not re.search(r"[，；。,;.]", gap)

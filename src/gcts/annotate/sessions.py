@@ -1,0 +1,67 @@
+"""General Assembly sessions: session numbers written in words, and the dates a session implies.
+
+The regular session N of the General Assembly opens in September of the year 1945 + N and runs until the next
+session opens a year later (the 74th: September 2019 to September 2020). Number words come from the language
+data (``[numbers]`` of ``languages/<code>/mandates.toml``): Chinese digits with multiplying units (七十四),
+English tens and ordinals (seventy-fourth, sixtieth).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from gcts.languages import profile
+
+FIRST_SESSION_YEAR = 1945
+
+
+def session_dates(session: int) -> tuple[date, date]:
+    """The first and last day of regular session ``session`` at month precision (1 Sep … 31 Aug + 1 year)."""
+    if session < 1:
+        raise ValueError(f"no General Assembly session {session}")
+    year = FIRST_SESSION_YEAR + session
+    return date(year, 9, 1), date(year + 1, 8, 31)
+
+
+def session_of(day: date) -> int:
+    """The regular session in course on ``day`` (the inverse of :func:`session_dates`)."""
+    return day.year - FIRST_SESSION_YEAR - (0 if day.month >= 9 else 1)
+
+
+def parse_number(words: str, lang: str) -> int | None:
+    """A session number written as digits or number words in ``lang``; None when the words are not a number."""
+    text = re.sub(r"\s*-\s*", "-", words.strip().lower())
+    if text.isdigit():
+        return int(text)
+    numbers = profile(lang).get("mandates", "numbers", {})
+    if "digits" in numbers:
+        return _multiplicative(text, numbers["digits"], numbers.get("units", {}))
+    cardinal = numbers.get("cardinal", {})
+    ordinal = numbers.get("ordinal", {})
+    total = 0
+    seen = False
+    for part in re.split(r"[-\s]+", text):
+        if part in ordinal:
+            total += ordinal[part]
+        elif part in cardinal:
+            total += cardinal[part]
+        else:
+            return None
+        seen = True
+    return total if seen and total > 0 else None
+
+
+def _multiplicative(text: str, digits: dict[str, int], units: dict[str, int]) -> int | None:
+    """Digits-and-units numerals (七十四 = 7×10 + 4, 十二 = 10 + 2, 一百零五 = 105)."""
+    total, current = 0, None
+    for ch in text:
+        if ch in digits:
+            current = digits[ch]
+        elif ch in units:
+            total += (current if current is not None else 1) * units[ch]
+            current = None
+        else:
+            return None
+    total += current or 0
+    return total if total > 0 else None
