@@ -23,6 +23,7 @@ from gcts.structure.layout import RawFootnote
 
 _SUPERSCRIPTS = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
 _BARE = re.compile(r"(?<=\S)([ \t\n]+)(\d{1,3})(?=\s|[,;:.](?:\s|$)|$)")
+_GLUED = re.compile(r"(?<=[^\d\s][,;])(\d{1,2})(?=\s|$)|(?<=\d[,;])(\d)(?=\s|$)")
 _WORD_END = re.compile(r"[\w)\]”’\"'.,;:]$")
 
 
@@ -52,6 +53,8 @@ class MarkerReader:
         found = self._superscripts(text)
         if self.conv.inline_markers:
             found += self._bare(text, pages, {m.start for m in found})
+        if self.conv.glued_markers:
+            found += self._glued(text)
         found.sort(key=lambda m: m.start)
         numbers: list[int] = []
         for m in found:
@@ -87,6 +90,16 @@ class MarkerReader:
             again = n in self.cited and not before[-1:].isdigit() and _WORD_END.search(before) is not None \
                 and not word_after[:1].isupper()
             if new or again:
+                out.append(Marker(n, m.start(), m.end()))
+                self._cite(n)
+        return out
+
+    def _glued(self, text: str) -> list[Marker]:
+        """Markers printed against the punctuation before them (``UNISPACE+50,1 Noting``)."""
+        out = []
+        for m in _GLUED.finditer(text):
+            n = int(m.group(0))
+            if n in self.cited or (self.pending and n == self.pending[0]):
                 out.append(Marker(n, m.start(), m.end()))
                 self._cite(n)
         return out

@@ -22,6 +22,8 @@ SYMBOL = re.compile(
 _JOB = re.compile(r"^(?:GE\.)?\d{2}-\d{5}\s*(?:\([A-Z]\))?(?:\s+\d{6})?$")
 _BARCODE = re.compile(r"^\*\d{6,}\*$")
 _PAGE = re.compile(r"^(?P<n>\d{1,3})\s*/\s*(?P<of>\d{1,3})$")
+#: The release stamp printed beside the job number (``021118``: day, month, year).
+_STAMP = re.compile(r"^\d{6}$")
 _SPACES = re.compile(r"\s+")
 #: A running title is at least this long, so that a short line of body text is never mistaken for one.
 MIN_RUNNING_TITLE = 10
@@ -56,7 +58,8 @@ def is_furniture(line: Line, title: str | None = None) -> bool:
     if line.blank:
         return False
     cells = line.cells
-    if all(_furniture_cell(c) for c in cells):
+    marks = [_furniture_cell(c) for c in cells]
+    if all(m or _STAMP.match(c) for m, c in zip(marks, cells, strict=True)) and any(marks):
         return True
     if not title:
         return False
