@@ -108,6 +108,7 @@ TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = GCTS_HOME / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 WHITENOISE_USE_FINDERS = True  # serve app static files without collectstatic in the embedded setup
 MEDIA_ROOT = GCTS_HOME / "uploads"
 

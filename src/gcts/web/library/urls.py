@@ -8,10 +8,10 @@ from gcts.web.library.views import comparison, documents, mandates, search, uplo
 
 urlpatterns = [
     path("", documents.library, name="library"),
-    path("documents/<slug:slug>/", documents.reading, name="reading"),
-    path("documents/<slug:slug>/quality/", documents.quality, name="quality"),
-    path("documents/<slug:slug>/download/<str:fmt>/", documents.download, name="download"),
-    path("documents/<slug:slug>/paragraphs/<str:pid>/correct/", upload.correct, name="correct"),
+    path("documents/<str:slug>/", documents.reading, name="reading"),
+    path("documents/<str:slug>/quality/", documents.quality, name="quality"),
+    path("documents/<str:slug>/download/<str:fmt>/", documents.download, name="download"),
+    path("documents/<str:slug>/paragraphs/<str:pid>/correct/", upload.correct, name="correct"),
     path("search/", search.search_page, name="search"),
     path("compare/", comparison.compare_page, name="compare"),
     path("mandates/", mandates.tracker, name="mandates"),
