@@ -170,7 +170,7 @@ class _Reader:
         formula = self.doc.find(f"{_q('preamble')}/{_q('formula')}")
         if formula is not None:
             org = formula.find(f".//{_q('organization')}")
-            h.body = _text(org) if org is not None else (_text(formula).rstrip(",，،") or None)
+            h.body = _text(org) if org is not None else (_text(formula).strip().rstrip(",，،") or None)
         conclusions = self.doc.find(_q("conclusions"))
         if conclusions is not None:
             for el in conclusions.iter(_q("event")):
