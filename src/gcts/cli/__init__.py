@@ -20,6 +20,7 @@ from gcts.errors import GctsError
 
 # Each module defines ``command`` (a click command or group); a job is added by naming its module here.
 COMMAND_MODULES: tuple[str, ...] = (
+    "gcts.cli.parse",
     "gcts.cli.serve",
 )
 

@@ -1,0 +1,113 @@
+"""``gcts parse``: read resolutions (text, PDF, AKN, JSON) and write them as JSON, Markdown or Akoma Ntoso.
+
+One file goes to standard output (or ``-o FILE``); several files, or a folder, are read in batch with a
+progress bar and written one output per input into the folder ``-o`` names. For each document a one-line
+summary goes to standard error: language, counts of preambular and operative paragraphs and footnotes, and
+the number of warnings. Bad input stops with a one-line message and the error's exit code (see
+:mod:`gcts.cli`); in a batch, the other files are still read and the exit code is that of the first error.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from gcts.errors import GctsError, InputError
+from gcts.formats import EXTENSIONS, formats, write
+from gcts.model import Resolution
+from gcts.reading import MAX_BYTES, load
+
+#: Files a folder is searched for in batch mode.
+PATTERNS = ("*.txt", "*.pdf", "*.xml", "*.akn", "*.json")
+
+
+def _inputs(names: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        p = Path(name)
+        if name != "-" and p.is_dir():
+            found = sorted({str(f) for pat in PATTERNS for f in p.glob(pat) if f.is_file()})
+            if not found:
+                raise InputError("folder holds no .txt, .pdf, .xml, .akn or .json file", file=name)
+            out.extend(found)
+        else:
+            out.append(name)
+    return out
+
+
+def summary(res: Resolution, name: str) -> str:
+    """The one-line summary of a parsed document."""
+    warnings = sum(1 for q in res.quality if q.severity != "info")
+    return (f"{name}: {res.language}, {len(res.preamble)} preambular, {len(res.operative)} operative, "
+            f"{len(res.footnotes)} footnotes, {warnings} warning{'s' if warnings != 1 else ''}")
+
+
+def _annotate(res: Resolution) -> None:
+    try:
+        from gcts.annotate import annotate
+    except ImportError:  # annotation is optional: structure alone is still useful
+        return
+    annotate(res)
+
+
+def _one(name: str, lang: str | None, symbol: str | None, max_bytes: int, annotate: bool) -> Resolution:
+    res = load(name, language=lang, symbol=symbol, max_bytes=max_bytes)
+    if annotate:
+        _annotate(res)
+    return res
+
+
+@click.command("parse")
+@click.argument("files", nargs=-1, required=True)
+@click.option("--lang", "lang", default=None, help="Language of the input (zh, en, fr, es, ru, ar); detected if not given.")
+@click.option("--symbol", default=None, help="Document symbol to use when the text does not print it (e.g. A/72/L.62).")
+@click.option("--format", "fmt", type=click.Choice(formats()), default="json", show_default=True,
+              help="Output format.")
+@click.option("-o", "--output", default=None, help="Output file (one input) or folder (several inputs).")
+@click.option("--annotate/--no-annotate", default=True, show_default=True,
+              help="Add openings, references, actors, mandates, pillars and themes.")
+@click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=int, help="Refuse inputs above this size.")
+def command(files: tuple[str, ...], lang: str | None, symbol: str | None, fmt: str, output: str | None,
+            annotate: bool, max_bytes: int) -> None:
+    """Read resolutions and write them in a structured format (FILE may be '-' for standard input or a folder)."""
+    names = _inputs(files)
+    batch = len(names) > 1 or any(Path(f).is_dir() for f in files if f != "-")
+    if not batch:
+        res = _one(names[0], lang, symbol, max_bytes, annotate)
+        text = write(res, fmt)
+        if output:
+            Path(output).write_text(text + "\n", encoding="utf-8")
+        else:
+            click.echo(text)
+        click.echo(summary(res, names[0]), err=True)
+        return
+    _batch(names, lang, symbol, fmt, output, annotate, max_bytes)
+
+
+def _batch(names: list[str], lang: str | None, symbol: str | None, fmt: str, output: str | None,
+           annotate: bool, max_bytes: int) -> None:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    if not output:
+        raise click.UsageError("several inputs need -o FOLDER (one output per input)")
+    folder = Path(output)
+    folder.mkdir(parents=True, exist_ok=True)
+    first_error: GctsError | None = None
+    console = Console(stderr=True)
+    with Progress(console=console, transient=True) as progress:
+        task = progress.add_task("parsing", total=len(names))
+        for name in names:
+            try:
+                res = _one(name, lang, symbol, max_bytes, annotate)
+                target = folder / (Path(name).name.rsplit(".", 1)[0] + EXTENSIONS[fmt])
+                target.write_text(write(res, fmt) + "\n", encoding="utf-8")
+                progress.console.print(summary(res, name), markup=False, highlight=False)
+            except GctsError as exc:
+                progress.console.print(f"gcts: error: {exc}", markup=False, highlight=False)
+                first_error = first_error or exc
+            progress.advance(task)
+    if first_error is not None:
+        sys.exit(first_error.exit_code)

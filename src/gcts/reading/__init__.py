@@ -1,0 +1,92 @@
+"""Inputs → :class:`gcts.model.Resolution`: one entry point for every kind of file gcts reads.
+
+:func:`load` looks at the file's extension and first bytes: PDF (``%PDF``) goes through
+:func:`gcts.reading.pdf.extract_text` then the structurer; Akoma Ntoso XML through
+:func:`gcts.formats.akn.read_akn`; gcts JSON through :func:`gcts.formats.json_format.from_json`; anything
+else is decoded as text (:mod:`gcts.reading.text`) and structured (:func:`gcts.structure.parse_text`).
+Readers of other formats are imported only when needed.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gcts.errors import InputError
+from gcts.model import Resolution
+from gcts.reading.text import MAX_BYTES, check_size, decode
+
+__all__ = ["MAX_BYTES", "load", "load_bytes"]
+
+
+def _kind(name: str, head: bytes) -> str:
+    lower = name.lower()
+    if head.startswith(b"%PDF") or lower.endswith(".pdf"):
+        return "pdf"
+    stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if lower.endswith((".xml", ".akn")) or stripped.startswith(b"<?xml") or stripped.startswith(b"<akomaNtoso"):
+        return "akn"
+    if lower.endswith(".json") or (stripped.startswith(b"{") and b'"schema"' in head):
+        return "json"
+    return "text"
+
+
+def load(path: str | Path, *, language: str | None = None, symbol: str | None = None,
+         max_bytes: int = MAX_BYTES) -> Resolution:
+    """Read the resolution in ``path`` (``-`` for standard input)."""
+    name = str(path)
+    if name == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+        return load_bytes(data, source="<stdin>", language=language, symbol=symbol, max_bytes=max_bytes)
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", file=name)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", file=name)
+    check_size(p.stat().st_size, name, max_bytes)
+    with p.open("rb") as fh:
+        head = fh.read(1024)
+    if _kind(name, head) == "pdf":
+        from gcts.reading.pdf import extract_text
+        from gcts.structure import parse_text
+
+        return parse_text(extract_text(p), source=name, language=language, symbol=symbol)
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror}", file=name) from exc
+    return load_bytes(data, source=name, language=language, symbol=symbol, max_bytes=max_bytes)
+
+
+def load_bytes(data: bytes, *, source: str | None = None, language: str | None = None,
+               symbol: str | None = None, max_bytes: int = MAX_BYTES) -> Resolution:
+    """Read a resolution from the bytes of a file (``source`` names it in messages)."""
+    check_size(len(data), source, max_bytes)
+    kind = _kind(source or "", data[:1024])
+    if kind == "pdf":
+        import tempfile
+
+        from gcts.reading.pdf import extract_text
+        from gcts.structure import parse_text
+
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
+            tmp.write(data)
+            tmp.flush()
+            return parse_text(extract_text(tmp.name), source=source, language=language, symbol=symbol)
+    if kind == "akn":
+        import importlib
+
+        module = importlib.import_module("gcts.formats.akn")
+        if not hasattr(module, "read_akn"):  # the reader may live beside the writer
+            module = importlib.import_module("gcts.formats.akn_reader")
+        res: Resolution = module.read_akn(data, source=source)
+        return res
+    if kind == "json":
+        from gcts.formats.json_format import from_json
+
+        text, _ = decode(data, source=source, max_bytes=max_bytes)
+        return from_json(text, source=source)
+    from gcts.structure import parse_text
+
+    text, _ = decode(data, source=source, max_bytes=max_bytes)
+    return parse_text(text, source=source, language=language, symbol=symbol)
