@@ -22,6 +22,8 @@ from gcts.errors import GctsError
 COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.parse",
     "gcts.cli.serve",
+    "gcts.cli.annotate",
+    "gcts.cli.evaluate",
 )
 
 

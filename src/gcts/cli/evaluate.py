@@ -1,0 +1,83 @@
+"""``gcts evaluate GOLD…``: compare gcts's annotations with gold files; precision, recall, F1 per kind and label.
+
+For each gold file the document named by its ``source`` is read (from ``--corpus DIR``, from the folder of the
+gold file, or from the bundled corpus) and annotated, unless ``--pred`` gives gcts JSON output to score
+instead (one ``--pred`` per gold, in order).
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from gcts.annotate import annotate
+from gcts.annotate.evaluate import KINDS, Report, compare, load_json, prediction
+from gcts.errors import FormatError, InputError
+from gcts.reading import load
+
+
+def _source(gold_path: Path, source: str, corpus: str | None) -> Path:
+    """Where the document of a gold file is: --corpus, next to the gold, or the bundled corpus."""
+    places = [Path(corpus)] if corpus else []
+    places.append(gold_path.parent)
+    places.append(Path(str(resources.files("gcts") / "data" / "corpus")))
+    for place in places:
+        if (place / source).is_file():
+            return place / source
+    raise InputError(f"the document {source!r} of this gold file is not in {', '.join(map(str, places))}",
+                     file=str(gold_path), field="source")
+
+
+def _read(path: str) -> dict:  # type: ignore[type-arg]
+    try:
+        return load_json(path)
+    except FileNotFoundError as exc:
+        raise InputError("no such file", file=path) from exc
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise FormatError(f"not a JSON object: {exc}", file=path) from exc
+
+
+@click.command(name="evaluate")
+@click.argument("gold", nargs=-1, required=True, type=click.Path())
+@click.option("--pred", "preds", multiple=True, type=click.Path(), help="gcts JSON output to score (per gold).")
+@click.option("--corpus", default=None, type=click.Path(), help="Folder holding the gold files' source texts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def command(gold: tuple[str, ...], preds: tuple[str, ...], corpus: str | None, as_json: bool) -> None:
+    """Score annotations against GOLD files (precision, recall, F1 per kind and per label)."""
+    if preds and len(preds) != len(gold):
+        raise click.UsageError("give one --pred per gold file")
+    report = Report()
+    for i, path in enumerate(gold):
+        g = _read(path)
+        if preds:
+            pred = _read(preds[i])
+        else:
+            if not g.get("source"):
+                raise FormatError("the gold file names no source document", file=path, field="source")
+            h = g.get("heading") or {}
+            res = load(_source(Path(path), str(g["source"]), corpus), language=g.get("language"),
+                       symbol=h.get("symbol"))
+            pred = prediction(annotate(res))
+        compare(g, pred, report)
+    if as_json:
+        click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
+        return
+    console = Console(highlight=False)
+    table = Table(title=f"gcts evaluate: {', '.join(report.documents)}")
+    for col in ("kind", "label", "P", "R", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="left" if col in ("kind", "label") else "right")
+    for kind in KINDS:
+        if kind not in report.kinds:
+            continue
+        s = report.kinds[kind]
+        table.add_row(f"[bold]{kind}[/bold]", "all", f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                      str(s.tp), str(s.fp), str(s.fn))
+        for label, ls in sorted(report.labels.get(kind, {}).items()):
+            table.add_row("", label, f"{ls.precision:.2f}", f"{ls.recall:.2f}", f"{ls.f1:.2f}",
+                          str(ls.tp), str(ls.fp), str(ls.fn))
+    console.print(table)
