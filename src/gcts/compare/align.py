@@ -379,18 +379,22 @@ class _Aligner:
         removed = [self.a_ids[i] for i in range(len(self.a_ids)) if i not in paired_a]
         added = [self.b_ids[j] for j in range(len(self.b_ids)) if j not in paired_b]
         uncertain: list[Candidate] = []
+        best_of_b: dict[int, float] = {}
+        for (i, j) in self.relation:
+            best_of_b[j] = max(best_of_b.get(j, 0.0), float(self.group_score.get((i, j), self.s[i, j])))
         for i in range(len(self.a_ids)):
             if i not in paired_a and self.s.shape[1]:
                 j = int(np.argmax(self.s[i]))
-                if self.s[i, j] >= self.th.uncertain:
+                if self.s[i, j] >= self.th.uncertain and best_of_b.get(j, 0.0) < self.s[i, j]:
                     uncertain.append(Candidate(self.a_ids[i], self.b_ids[j], float(self.s[i, j]),
                                                "below the pairing threshold; " +
                                                self.scorer.reason(i, j, float(self.s[i, j]))))
+        best_pair = {i: float(self.group_score.get((i, j), self.s[i, j])) for (i, j) in self.relation}
         for j in range(len(self.b_ids)):
             if j not in paired_b and self.s.shape[0]:
                 i = int(np.argmax(self.s[:, j]))
-                if self.s[i, j] >= self.th.uncertain and not any(c.a == self.a_ids[i] and c.b == self.b_ids[j]
-                                                                 for c in uncertain):
+                if self.s[i, j] >= self.th.uncertain and best_pair.get(i, 0.0) < self.s[i, j] \
+                        and not any(c.a == self.a_ids[i] and c.b == self.b_ids[j] for c in uncertain):
                     uncertain.append(Candidate(self.a_ids[i], self.b_ids[j], float(self.s[i, j]),
                                                "below the pairing threshold; " +
                                                self.scorer.reason(i, j, float(self.s[i, j]))))

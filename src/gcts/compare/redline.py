@@ -1,0 +1,377 @@
+"""Word-level redlines of aligned paragraphs, and the HTML and Markdown renderings of a comparison.
+
+Words are what a reader counts as words: for alphabetic scripts, runs of letters and digits (and each
+punctuation mark); for Chinese, the words of jieba's segmentation (the language data names the segmenter and
+domain terms). UN symbols and numbers (``71/291``, ``A/72/L.62``, ``2178 (2014)``, ``2,5``) are cut out first and
+kept whole, so a changed resolution number shows as one replaced token, never as ``71`` ``/`` ``291``.
+
+Within a paragraph, a deleted passage that reappears elsewhere is shown as a move (``move-from`` /
+``move-to`` with a shared number), not as a deletion plus an insertion. Whole paragraphs that moved are shown
+by :func:`to_html` / :func:`to_markdown` at their new place with "moved from …".
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
+
+from gcts.compare.similarity import TextRules, rules_for
+
+if TYPE_CHECKING:
+    from gcts.compare.comparison import Change, Comparison
+
+Op = Literal["equal", "insert", "delete", "move-from", "move-to", "break", "join"]
+
+#: Kept whole by every segmenter: document symbols, resolution numbers, numbers with separators.
+PROTECTED = re.compile(
+    r"[A-Z]{1,4}(?:/[A-Z0-9.\-]+)+(?:\s?\(\d{4}\))?"  # A/RES/60/288, S/2017/375, A/72/L.62
+    r"|\d+/\d+(?:\s?[A-Z]\b)?"                          # 60/288, 53/243 A
+    r"|\d{3,4}\s?\(\d{4}\)"                             # 2178 (2014)
+    r"|\d+(?:[.,]\d+)*"                                 # 2030, 1.3, 2,5
+)
+_WORDS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
+_SPACE = re.compile(r"\s+")
+BREAK_KEY = "\x00¶"
+
+_jieba_lock = threading.Lock()
+_jieba_ready: set[tuple[str, ...]] = set()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word as compared (``key``) and as shown (``text``, with the white space that followed it)."""
+
+    key: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of the redline: unchanged, inserted, deleted, moved (from/to, paired by ``move``), or a
+    paragraph boundary introduced by a split (``break``) or removed by a merge (``join``)."""
+
+    op: Op
+    text: str
+    move: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"op", "text"}`` plus ``"move"`` for moved passages."""
+        d: dict[str, Any] = {"op": self.op, "text": self.text}
+        if self.move is not None:
+            d["move"] = self.move
+        return d
+
+
+def _jieba_words(text: str, rules: TextRules) -> list[str]:
+    import jieba
+
+    with _jieba_lock:
+        if rules.user_words not in _jieba_ready:
+            jieba.setLogLevel(60)
+            for word in rules.user_words:
+                jieba.add_word(word)
+            _jieba_ready.add(rules.user_words)
+    return list(jieba.cut(text))
+
+
+def tokenize(text: str, language: str) -> list[Token]:
+    """The words of ``text`` as the redline compares them; joining every ``token.text`` gives ``text`` back
+    (less leading white space)."""
+    rules = rules_for(language)
+    pieces: list[str] = []
+    pos = 0
+    for m in PROTECTED.finditer(text):
+        pieces.extend(_segment(text[pos : m.start()], rules))
+        pieces.append(m.group(0))
+        pos = m.end()
+    pieces.extend(_segment(text[pos:], rules))
+    tokens: list[Token] = []
+    for piece in pieces:
+        if not piece:
+            continue
+        if piece.isspace():
+            if tokens:
+                tokens[-1] = Token(tokens[-1].key, tokens[-1].text + piece)
+            continue
+        tokens.append(Token(_SPACE.sub(" ", piece.strip()), piece))
+    return tokens
+
+
+def _segment(text: str, rules: TextRules) -> list[str]:
+    """Words and the white space between them, in order (white space as its own pieces)."""
+    if not text:
+        return []
+    if rules.segmenter == "jieba":
+        return _jieba_words(text, rules)
+    out: list[str] = []
+    pos = 0
+    for m in _WORDS.finditer(text):
+        if m.start() > pos:
+            out.append(text[pos : m.start()])
+        out.append(m.group(0))
+        pos = m.end()
+    if pos < len(text):
+        out.append(text[pos:])
+    return out
+
+
+def _join(parts: Sequence[Sequence[Token]]) -> list[Token]:
+    """Token lists of several paragraphs with a boundary token between them (for splits and merges)."""
+    out: list[Token] = []
+    for k, part in enumerate(parts):
+        if k:
+            out.append(Token(BREAK_KEY, ""))
+        out.extend(part)
+    return out
+
+
+def diff(a_texts: Sequence[str], b_texts: Sequence[str], language: str) -> list[Segment]:
+    """The redline turning the paragraph(s) ``a_texts`` into ``b_texts`` (several on one side: split/merge)."""
+    ta = _join([tokenize(t, language) for t in a_texts])
+    tb = _join([tokenize(t, language) for t in b_texts])
+    matcher = difflib.SequenceMatcher(None, [t.key for t in ta], [t.key for t in tb], autojunk=False)
+    raw: list[tuple[Op, list[Token]]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            raw.append(("equal", tb[j1:j2]))
+            continue
+        if tag in ("delete", "replace"):
+            raw.append(("delete", ta[i1:i2]))
+        if tag in ("insert", "replace"):
+            raw.append(("insert", tb[j1:j2]))
+    return _mark_moves(raw)
+
+
+def _split_breaks(op: Op, tokens: list[Token]) -> list[tuple[Op, list[Token]]]:
+    """Cut a run at boundary tokens: an inserted boundary is a ``break`` (split), a deleted one a ``join``."""
+    out: list[tuple[Op, list[Token]]] = []
+    current: list[Token] = []
+    for tok in tokens:
+        if tok.key == BREAK_KEY:
+            if current:
+                out.append((op, current))
+                current = []
+            out.append(("join" if op == "delete" else "break", [tok]))
+        else:
+            current.append(tok)
+    if current:
+        out.append((op, current))
+    return out
+
+
+def _mark_moves(raw: list[tuple[Op, list[Token]]]) -> list[Segment]:
+    """Pair a deleted run with an inserted run of the same words elsewhere: both become a move."""
+    runs: list[tuple[Op, list[Token]]] = [r for op, toks in raw for r in _split_breaks(op, toks)]
+    key = lambda toks: " ".join(t.key for t in toks)  # noqa: E731 — local shorthand
+    long_enough = lambda toks: len(toks) >= 3 or sum(len(t.key) for t in toks) >= 6  # noqa: E731
+    deleted = {k: key(t) for k, (op, t) in enumerate(runs) if op == "delete" and long_enough(t)}
+    moves: dict[int, tuple[Op, int]] = {}
+    next_id = 1
+    for k, (op, toks) in enumerate(runs):
+        if op != "insert" or not long_enough(toks):
+            continue
+        ins = key(toks)
+        for d, text in deleted.items():
+            if d in moves:
+                continue
+            if text == ins or (len(ins) >= 20 and difflib.SequenceMatcher(None, text, ins).ratio() >= 0.9):
+                moves[d] = ("move-from", next_id)
+                moves[k] = ("move-to", next_id)
+                next_id += 1
+                break
+    segments: list[Segment] = []
+    for k, (op, toks) in enumerate(runs):
+        text = "".join(t.text for t in toks)
+        if k in moves:
+            segments.append(Segment(moves[k][0], text, moves[k][1]))
+        elif segments and segments[-1].op == op and op in ("equal", "insert", "delete"):
+            segments[-1] = Segment(op, segments[-1].text + text)
+        else:
+            segments.append(Segment(op, text))
+    return segments
+
+
+def change_share(segments: Sequence[Segment]) -> float:
+    """Share of the characters of the redline that were inserted or deleted (moves count as half)."""
+    total = sum(len(s.text) for s in segments if s.op not in ("break", "join"))
+    if total == 0:
+        return 0.0
+    changed = sum(len(s.text) for s in segments if s.op in ("insert", "delete"))
+    moved = sum(len(s.text) for s in segments if s.op in ("move-from", "move-to"))
+    return (changed + 0.5 * moved) / total
+
+
+# --- renderings ---------------------------------------------------------------------------------------------
+
+_CSS = """
+body { font-family: "Noto Serif", "Noto Serif CJK SC", "Noto Sans CJK SC", serif; max-width: 60rem;
+       margin: 2rem auto; line-height: 1.6; color: #111; }
+h1 { font-size: 1.4rem; } .meta, .reason { color: #555; font-size: .85rem; }
+.change { border-left: 4px solid #ccc; padding: .2rem .8rem; margin: .8rem 0; page-break-inside: avoid; }
+.change.added { border-color: #1a7f37; } .change.removed { border-color: #b42318; }
+.change.changed, .change.split, .change.merged { border-color: #9a6700; } .change.moved { border-color: #0969da; }
+.change.moved-out { border-color: #0969da; border-left-style: dashed; color: #555; }
+.ids { font-weight: bold; font-size: .85rem; } .low { color: #b42318; font-weight: bold; }
+ins { background: #dafbe1; text-decoration: underline; } del { background: #ffebe9; text-decoration: line-through; }
+.move-from { background: #ddf4ff; text-decoration: line-through double; }
+.move-to { background: #ddf4ff; text-decoration: underline double; }
+.break, .join { color: #0969da; font-weight: bold; }
+.side { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; }
+table.summary { border-collapse: collapse; } table.summary td, table.summary th { border: 1px solid #ccc;
+  padding: .2rem .6rem; text-align: right; }
+@media print { body { margin: 0; max-width: none; } .change { break-inside: avoid; }
+  ins, del, .move-from, .move-to { -webkit-print-color-adjust: exact; print-color-adjust: exact; } }
+"""
+
+
+def _segments_html(segments: Sequence[Segment]) -> str:
+    out: list[str] = []
+    for s in segments:
+        t = html.escape(s.text)
+        if s.op == "equal":
+            out.append(t)
+        elif s.op == "insert":
+            out.append(f"<ins>{t}</ins>")
+        elif s.op == "delete":
+            out.append(f"<del>{t}</del>")
+        elif s.op == "move-from":
+            out.append(f'<del class="move-from" title="moved (see [{s.move}]&#8594;)">{t}</del>'
+                       f"<sup>[{s.move}]&#8594;</sup>")
+        elif s.op == "move-to":
+            out.append(f'<sup>&#8594;[{s.move}]</sup><ins class="move-to" title="moved here">{t}</ins>')
+        elif s.op == "break":
+            out.append('<span class="break" title="paragraph split here"> ¶ </span>')
+        else:
+            out.append('<span class="join" title="paragraphs joined here"> ⁀ </span>')
+    return "".join(out)
+
+
+def _heading(change: Change) -> str:
+    a = ", ".join(change.a) or "—"
+    b = ", ".join(change.b) or "—"
+    labels = {
+        "identical": f"{a} = {b} (unchanged)", "changed": f"{a} → {b} (changed)",
+        "moved": f"{b} (moved from {a})", "split": f"{a} → {b} (split)", "merged": f"{a} → {b} (merged)",
+        "added": f"{b} (new)", "removed": f"{a} (removed)", "moved-out": f"{a} moved to {b}",
+    }
+    return labels[change.kind]
+
+
+def _change_html(change: Change) -> str:
+    head = html.escape(_heading(change))
+    low = ' <span class="low">low confidence</span>' if change.confidence == "low" else ""
+    score = f" · score {change.score:.2f}" if change.score is not None else ""
+    reason = f'<div class="reason">{html.escape(change.reason)}{score}</div>' if change.reason else ""
+    if change.kind == "moved-out":
+        body = ""
+    elif change.segments:
+        body = f"<p>{_segments_html(change.segments)}</p>"
+    elif change.kind == "added":
+        body = f"<p><ins>{html.escape(change.b_text)}</ins></p>"
+    elif change.kind == "removed":
+        body = f"<p><del>{html.escape(change.a_text)}</del></p>"
+    elif change.a_text != change.b_text and change.a_text and change.b_text:
+        body = (f'<div class="side"><p lang="{change.a_lang}">{html.escape(change.a_text)}</p>'
+                f'<p lang="{change.b_lang}">{html.escape(change.b_text)}</p></div>')
+    else:
+        body = f"<p>{html.escape(change.b_text or change.a_text)}</p>"
+    return (f'<div class="change {change.kind}" id="{html.escape(change.anchor)}">'
+            f'<div class="ids">{head}{low}</div>{body}{reason}</div>')
+
+
+def _summary_rows(cmp: Comparison) -> list[tuple[str, int]]:
+    return list(cmp.summary.counts.items())
+
+
+def to_html(cmp: Comparison, *, standalone: bool = True) -> str:
+    """A printable HTML redline: summary table, then every paragraph in reading order with its changes marked.
+
+    With ``standalone=False`` only the ``<section>`` is returned (for embedding in a page that brings the CSS:
+    :data:`CSS` holds it).
+    """
+    title = f"{cmp.name_a} → {cmp.name_b}"
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in _summary_rows(cmp))
+    warnings = "".join(f'<p class="low">{html.escape(w)}</p>' for w in cmp.alignment.warnings)
+    legend = ('<p class="meta">Legend: <ins>inserted</ins> · <del>deleted</del> · '
+              '<del class="move-from">moved from</del>/<ins class="move-to">moved to</ins> · '
+              '<span class="break">¶</span> split · <span class="join">⁀</span> joined</p>')
+    section = (f'<section class="gcts-compare"><h1>{html.escape(title)}</h1>'
+               f'<p class="meta">{html.escape(cmp.alignment.mode)} comparison · '
+               f"{len(cmp.alignment.pairs)} pairs · {len(cmp.alignment.added)} new · "
+               f"{len(cmp.alignment.removed)} removed</p>{warnings}"
+               f'<table class="summary">{rows}</table>{legend}'
+               + "".join(_change_html(c) for c in cmp.changes) + "</section>")
+    if not standalone:
+        return section
+    return (f'<!DOCTYPE html><html lang="{html.escape(cmp.b_lang)}"><head><meta charset="utf-8">'
+            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>{section}</body></html>\n")
+
+
+CSS = _CSS
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", _SPACE.sub(" ", text))
+
+
+def _segments_md(segments: Sequence[Segment]) -> str:
+    out: list[str] = []
+    for s in segments:
+        t = _md(s.text).strip()
+        pad_l = " " if s.text[:1].isspace() else ""
+        pad_r = " " if s.text[-1:].isspace() else ""
+        if s.op == "equal":
+            out.append(_md(s.text))
+        elif not t and s.op in ("insert", "delete", "move-from", "move-to"):
+            out.append(pad_l)
+        elif s.op == "insert":
+            out.append(f"{pad_l}**{t}**{pad_r}")
+        elif s.op == "delete":
+            out.append(f"{pad_l}~~{t}~~{pad_r}")
+        elif s.op == "move-from":
+            out.append(f"{pad_l}~~{t}~~^\\[{s.move}\\]→^{pad_r}")
+        elif s.op == "move-to":
+            out.append(f"{pad_l}^→\\[{s.move}\\]^**{t}**{pad_r}")
+        elif s.op == "break":
+            out.append(" ¶ ")
+        else:
+            out.append(" ⁀ ")
+    return "".join(out)
+
+
+def to_markdown(cmp: Comparison) -> str:
+    """A Markdown redline: **inserted**, ~~deleted~~, moves numbered ``[n]→`` / ``→[n]``, ¶ split, ⁀ joined."""
+    lines = [f"# {_md(cmp.name_a)} → {_md(cmp.name_b)}", "",
+             f"{cmp.alignment.mode} comparison · {len(cmp.alignment.pairs)} pairs · "
+             f"{len(cmp.alignment.added)} new · {len(cmp.alignment.removed)} removed", ""]
+    lines += [f"> **Warning:** {_md(w)}" for w in cmp.alignment.warnings]
+    lines += ["", "| what | paragraphs |", "|---|---:|"]
+    lines += [f"| {k} | {v} |" for k, v in _summary_rows(cmp)]
+    lines += ["", "Legend: **inserted** · ~~deleted~~ · moved passages `[n]→` … `→[n]` · ¶ split · ⁀ joined", ""]
+    for c in cmp.changes:
+        low = " — *low confidence*" if c.confidence == "low" else ""
+        lines.append(f"### {_md(_heading(c))}{low}")
+        lines.append("")
+        if c.kind == "moved-out":
+            continue
+        if c.segments:
+            lines.append(_segments_md(c.segments))
+        elif c.kind == "added":
+            lines.append(f"**{_md(c.b_text)}**")
+        elif c.kind == "removed":
+            lines.append(f"~~{_md(c.a_text)}~~")
+        elif c.a_text and c.b_text and c.a_text != c.b_text:
+            lines += [f"- {c.a_lang}: {_md(c.a_text)}", f"- {c.b_lang}: {_md(c.b_text)}"]
+        else:
+            lines.append(_md(c.b_text or c.a_text))
+        if c.reason:
+            lines += ["", f"*{_md(c.reason)}*" + (f" · score {c.score:.2f}" if c.score is not None else "")]
+        lines.append("")
+    return "\n".join(lines).rstrip() + "\n"
