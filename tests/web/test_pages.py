@@ -23,7 +23,7 @@ def test_library_lists_and_filters(client: Client, stored_gold: Any) -> None:
 def test_reading_view_shows_paragraph_83_with_its_mandate(client: Client, stored_gold: Any) -> None:
     html = client.get("/documents/A-72-L.62.zh/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     start = html.index('id="operative-83"')
-    section = html[start:html.index("</section>", start)]
+    section = html[start : html.index("</section>", start)]
     assert '<strong class="opening">请</strong>' in section
     assert "2019-05" in section and "Mandate" in section
     assert 'id="fn-1"' in html and 'href="#preamble-3"' in html
@@ -71,8 +71,10 @@ def test_an_editor_correction_is_kept_with_who_and_when(client: Client, stored_g
     editor = User.objects.create_user("ed", password="x-editor-1")
     editor.groups.add(Group.objects.get(name="editor"))
     client.login(username="ed", password="x-editor-1")
-    response = client.post("/documents/A-72-L.62.zh/paragraphs/operative:83/correct/",
-                           {"function": "request", "pillars": "III,IV", "themes": "strategy,un_coordination"})
+    response = client.post(
+        "/documents/A-72-L.62.zh/paragraphs/operative:83/correct/",
+        {"function": "request", "pillars": "III,IV", "themes": "strategy,un_coordination"},
+    )
     assert response.status_code == 302
     corr = m.Correction.objects.get()
     assert (corr.user, corr.field, corr.old, corr.new) == (editor, "pillars", ["III"], ["III", "IV"])

@@ -20,7 +20,6 @@ from typing import Any
 from gcts.errors import FormatError
 from gcts.model import Resolution
 
-CORPUS_PACKAGE = "gcts.data.corpus"
 MANIFEST = "manifest.toml"
 
 
@@ -48,8 +47,11 @@ class CorpusEntry:
 
 
 def corpus_folder() -> Path:
-    """The folder of the bundled corpus inside the installed package."""
-    return Path(str(resources.files(CORPUS_PACKAGE)))
+    """The folder of the bundled corpus inside the installed package (a namespace package: no __init__)."""
+    import gcts
+
+    root = resources.files(gcts) / "data" / "corpus"
+    return Path(str(root))
 
 
 def _as_date(value: Any) -> date | None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -9,6 +11,17 @@ from gcts.errors import GctsError
 from gcts.web.library import pipeline
 from gcts.web.library.models import Comparison, Document
 from gcts.web.library.store import to_resolution
+
+_BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
+_STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL | re.IGNORECASE)
+
+
+def redline_fragment(html: str) -> str:
+    """The redline's body (with its style rules) to embed in the page; a whole HTML document cannot nest."""
+    body = _BODY.search(html)
+    if body is None:
+        return html
+    return "".join(_STYLE.findall(html)) + body.group(1)
 
 
 def comparison_for(old: Document, new: Document) -> Comparison:
@@ -44,6 +57,8 @@ def compare_page(request: HttpRequest) -> HttpResponse:
                 "new": new,
                 "comparison": cmp,
                 "summary": summary,
+                "counts": summary.get("counts", {}),
+                "redline": redline_fragment(cmp.redline),
                 "added": cmp.result.get("added", []),
                 "removed": cmp.result.get("removed", []),
             }

@@ -91,7 +91,9 @@ def reading(request: HttpRequest, slug: str) -> HttpResponse:
                 "p": p,
                 "pillars": [x for x in labels if x.kind == "pillar"],
                 "themes": [x for x in labels if x.kind == "theme"],
-                "references": [(r, targets.get(r.symbol)) for r in p.references.all()],
+                "references": [
+                    (r, targets.get(r.symbol)) for r in {r.symbol: r for r in p.references.all()}.values()
+                ],
                 "actors": sorted({a.actor for a in p.actors.all()}),
                 "mandates": list(p.mandates.all()),
                 "other": other_by_pid.get(p.pid),

@@ -1,0 +1,120 @@
+"""The application in a real browser: Debian chromium driven by Playwright against a live test server.
+
+The library is filled the way a first start fills it (the bundled corpus through the real reader and
+annotator). Screenshots of every step go to ``test-artifacts/web/`` (git-ignored).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from defusedxml import ElementTree as defused_etree
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+REFERENCE = "A-72-L.62.zh"
+
+
+@pytest.fixture
+def corpus_server(live_server: Any, transactional_db: Any) -> Any:
+    """A live server whose library holds the bundled corpus, loaded as on first start."""
+    from gcts.web.library.bootstrap import load_corpus
+
+    report = load_corpus(force=True)
+    assert REFERENCE in report.stored, report.skipped
+    return live_server
+
+
+@pytest.fixture
+def page(corpus_server: Any) -> Iterator[Any]:
+    """A Chromium page whose browser asks for Chinese first, as a Chinese delegate's would."""
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (Debian package chromium; scripts/setup dev installs it)")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = (
+        "true"  # Playwright's sync API runs an event loop in this thread
+    )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        context = browser.new_context(locale="zh-CN", accept_downloads=True)
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def test_a_delegate_reads_searches_compares_and_downloads(
+    page: Any, corpus_server: Any, artifacts: Path
+) -> None:
+    base = corpus_server.url
+    # The library, in Chinese.
+    page.goto(base + "/")
+    assert page.locator("h1").inner_text() == "决议库"
+    page.screenshot(path=str(artifacts / "1-library.png"), full_page=True)
+
+    # The Chinese reference resolution, operative paragraph 83 and its mandate.
+    page.locator(f"a[href='/documents/{REFERENCE}/']").first.click()
+    page.wait_for_url(f"**/documents/{REFERENCE}/")
+    para = page.locator("#operative-83")
+    assert "请秘书长至迟于" in para.inner_text()
+    mandate = para.locator(".mandate")
+    assert mandate.count() >= 1 and "2019-05" in mandate.first.inner_text()
+    para.scroll_into_view_if_needed()
+    para.screenshot(path=str(artifacts / "2-operative-83.png"))
+
+    # Search for foreign terrorist fighters and land on a matching paragraph.
+    page.goto(base + "/search/")
+    page.fill("input[name=q]", "外国恐怖主义作战人员")
+    page.locator("form.search button[type=submit]").click()
+    page.wait_for_url("**/search/?*")
+    first = page.locator("ol.results a.hit").first
+    href = first.get_attribute("href") or ""
+    page.screenshot(path=str(artifacts / "3-search.png"), full_page=True)
+    first.click()
+    anchor = href.split("#", 1)[1]
+    page.wait_for_url(f"**#{anchor}")
+    assert "外国恐怖主义作战人员" in page.locator(f"#{anchor}").inner_text()
+
+    # Compare two documents and see an insertion.
+    page.goto(base + "/compare/")
+    page.select_option("#compare-old", "A-RES-73-6.en")
+    page.select_option("#compare-new", "A-RES-73-7.en")
+    page.locator("form.compare button[type=submit]").click()
+    page.wait_for_url("**/compare/?*")
+    assert page.locator(".redline ins").count() > 0
+    page.screenshot(path=str(artifacts / "4-compare.png"), full_page=True)
+
+    # Switch the interface to English (the menu submits itself when JavaScript runs).
+    page.goto(base + f"/documents/{REFERENCE}/")
+    page.select_option("#ui-language", "en")
+    page.wait_for_load_state("load")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert "Download" in page.locator("nav.doc-tools").inner_text()
+    page.screenshot(path=str(artifacts / "5-english.png"))
+
+    # Download the AKN file.
+    with page.expect_download() as info:
+        page.locator("#download-akn").click()
+    download = info.value
+    target = artifacts / download.suggested_filename
+    download.save_as(str(target))
+    root = defused_etree.parse(str(target)).getroot()
+    assert download.suggested_filename == f"{REFERENCE}.akn.xml"
+    assert root.tag.endswith("akomaNtoso")
+    assert "请秘书长至迟于" in "".join(root.itertext())
