@@ -34,6 +34,7 @@ from urllib.parse import quote
 from lxml import etree
 
 from gcts.formats import akn_codec
+from gcts.formats.subdivision import cut
 from gcts.model import Annotations, Heading, Paragraph, Resolution, SubParagraph
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -288,7 +289,7 @@ class _Writer:
             block = _sub(_sub(parent, "content"), "p")
             self._text(block, text, _window(spans, offset, offset + len(text)), offset)
             return block
-        cuts = _cut(text, subs)
+        cuts = cut(text, subs)
         if cuts is None:
             return None
         intro_end, pieces, wrap_start = cuts
@@ -428,42 +429,6 @@ def _nest(spans: list[_Span]) -> list[_Span]:
         kept.append(s)
         open_ends.append(s.end)
     return kept
-
-
-def _cut(text: str, subs: Sequence[SubParagraph]) -> tuple[int, list[tuple[int, int, int]], int] | None:
-    """Lay sub-paragraphs over ``text``: (intro end, [(num start, num end, piece end)], wrap-up start).
-
-    Each piece runs from the end of its printed label (``(a)``, ``（一）``) to the start of the next label,
-    so that intro + labels + pieces + wrap-up give back ``text`` exactly. None when a sub-paragraph's text
-    or label is not where it should be.
-    """
-    starts: list[tuple[int, int, int]] = []
-    cursor = 0
-    for sub in subs:
-        at = text.find(sub.text, cursor) if sub.text else -1
-        if at < 0:
-            return None
-        label_at = text.rfind(sub.label, cursor, at)
-        if label_at < 0:
-            return None
-        num_start = label_at
-        while num_start > cursor and not text[num_start - 1].isspace() and not text[num_start - 1].isalnum():
-            num_start -= 1
-        num_end = label_at + len(sub.label)
-        while num_end < at and not text[num_end].isspace() and not text[num_end].isalnum():
-            num_end += 1
-        if text[num_end:at].strip():
-            return None
-        starts.append((num_start, num_end, at + len(sub.text)))
-        cursor = at + len(sub.text)
-    pieces: list[tuple[int, int, int]] = []
-    for i, (num_start, num_end, text_end) in enumerate(starts):
-        nxt = starts[i + 1][0] if i + 1 < len(starts) else None
-        if nxt is not None and text[text_end:nxt].strip():
-            return None
-        end = nxt if nxt is not None else text_end + (len(text[text_end:]) - len(text[text_end:].lstrip()))
-        pieces.append((num_start, num_end, end))
-    return starts[0][0], pieces, pieces[-1][2]
 
 
 def _label_id(label: str) -> str:
