@@ -29,10 +29,18 @@ class HeadingResult:
     issues: list[QualityIssue] = field(default_factory=list)
 
 
-def parse_date(text: str, conv: Conventions) -> date | None:
-    """The first date written in ``text`` in the language's style, or None."""
+def parse_date(text: str, conv: Conventions, *, latin: bool = False) -> date | None:
+    """The first date written in ``text`` in the language's style, or None.
+
+    With ``latin``, a date in the English style is accepted too: the heading block of every language version
+    may print the date of issue that way (``Distr.: General 20 April 2018``).
+    """
     m = conv.date.search(text)
     if not m:
+        if latin and conv.language != "en":
+            from gcts.structure.conventions import conventions
+
+            return parse_date(text, conventions("en"))
         return None
     raw_month = m["month"]
     month = int(raw_month) if raw_month.isdigit() else conv.months.get(raw_month.lower())
@@ -74,8 +82,12 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
         line = region[i]
         i += 1
         if line.blank:
+            if state == "agenda" and agenda_parts:  # the agenda title is one block; what follows is the title
+                state = "title"
             continue
-        for cell in line.cells:
+        cells = list(line.cells)
+        while cells:
+            cell = cells.pop(0)
             m = pat["body"].match(cell)
             if m:
                 h.body = m["body"]
@@ -84,11 +96,14 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
             if m:
                 h.kind = conv.kind_adopted
                 when = m.groupdict().get("date")
-                if not when and i < len(region):  # "Resolution adopted by the General Assembly" / "on 1 …"
-                    nxt = pat["adopted_date"].match(region[i].text)
+                j = i
+                while j < len(region) and region[j].blank:
+                    j += 1
+                if not when and j < len(region):  # "Resolution adopted by the General Assembly" / "on 1 …"
+                    nxt = pat["adopted_date"].match(region[j].text)
                     if nxt:
                         when = nxt["date"]
-                        i += 1
+                        i = j + 1
                 h.adoption_date = parse_date(when or "", conv)
                 state = "title"
                 continue
@@ -111,12 +126,19 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
                 continue
             if pat["committee"].match(cell):
                 continue
+            rest = _after_organ(cell, conv)
+            if rest is not None:  # "General Assembly   Distr.: General" cut by single spaces only
+                if rest:
+                    cells.insert(0, rest)
+                continue
             if _symbol_cell(cell, h, conv):
                 continue
             if _meta_cell(cell, h, conv):
                 continue
             m = pat["session"].match(cell)
             if m:
+                if cell[m.end():].strip():  # "第七十二届会议 议程项目 118 …" on one line
+                    cells.insert(0, cell[m.end():].strip())
                 h.session = words_to_number(m["words"], conv)
                 if h.session is None:
                     issues.append(QualityIssue("heading-session", f"session words not understood: {cell!r}",
@@ -161,6 +183,20 @@ def _symbol_cell(cell: str, h: Heading, conv: Conventions) -> bool:
     return bool(patterns["organisation"].match(cell) or patterns["organ"].match(cell))
 
 
+def _after_organ(cell: str, conv: Conventions) -> str | None:
+    """What follows the organisation or organ name at the start of ``cell`` when that is heading metadata
+    (distribution, a date) or nothing; None when ``cell`` does not start so."""
+    for key in ("organisation", "organ"):
+        m = conv.heading[key].match(cell)
+        if not m:
+            continue
+        rest = cell[m.end():].strip()
+        if not rest or conv.heading["distribution"].match(rest) or _only_date(rest, conv) or (
+                (d := parse_date(rest, conv, latin=True)) is not None and d and rest[:1].isdigit()):
+            return rest
+    return None
+
+
 def _meta_cell(cell: str, h: Heading, conv: Conventions) -> bool:
     """Distribution, date of issue and original language (``Distr.: General 20 April 2018 Original: English``)."""
     used = False
@@ -172,10 +208,9 @@ def _meta_cell(cell: str, h: Heading, conv: Conventions) -> bool:
     if m:
         h.original_language = m["value"]
         used = True
-    when = parse_date(cell, conv)
+    when = parse_date(cell, conv, latin=True)
     if when and (used or (h.distribution and h.issued is None and h.kind is None)):
-        dm = conv.date.search(cell)
-        if used or (dm and dm.group(0).strip() == cell.strip()):
+        if used or _only_date(cell, conv):
             h.issued = h.issued or when
             used = True
     return used
