@@ -1,9 +1,11 @@
-"""Annotate every paragraph of a resolution: opening and function, references, actors, mandates, pillars, themes.
+"""Annotate every paragraph of a resolution: opening, function, references, actors, mandates, pillars,
+themes.
 
-:func:`annotate` fills ``Paragraph.annotations`` in place and appends to ``Resolution.quality`` what it could
-not decide (a paragraph with no known opening, a symbol that cannot be one, a malformed date, a timed duty with
-no known actor). It never raises on odd text: unknown things are left unknown and reported. All language
-knowledge comes from ``gcts.languages`` and ``gcts.taxonomy``; patterns are compiled once per language.
+:func:`annotate` fills ``Paragraph.annotations`` in place and appends to ``Resolution.quality`` what it
+could not decide (a paragraph with no known opening, a symbol that cannot be one, a malformed date, a
+timed duty with no known actor). It never raises on odd text: unknown things are left unknown and
+reported. All language knowledge comes from ``gcts.languages`` and ``gcts.taxonomy``; patterns are
+compiled once per language.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ def annotate(res: Resolution) -> Resolution:
         profile(lang)
     except UnknownLanguage:
         res.quality.append(QualityIssue(code="annotate-language", severity="warning",
-                                        message=f"no annotation data for language {lang!r}; nothing annotated"))
+                                        message=f"no annotation data for language {lang!r}"))
         return res
     footnotes = {f.number: f.text for f in res.footnotes}
     pillar_scope = classify.in_scope([p.text for p in res.paragraphs], lang, "pillars")

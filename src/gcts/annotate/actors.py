@@ -1,9 +1,10 @@
 """Actors: which canonical actors (``gcts.taxonomy.actors``) a paragraph names, and which it addresses.
 
 All surface forms of all actors in a language are compiled once into one regular expression, longest form
-first, so that 反恐怖主义委员会执行局 (CTED) wins over 反恐怖主义委员会 (CTC). A mention is *addressed* when it
-follows an address verb of the language (``[address_verbs]`` of ``mandates.toml``: 请, 促请, Requests,
-Calls upon …) within a small gap.
+first, so that 反恐怖主义委员会执行局 (CTED) wins over
+反恐怖主义委员会 (CTC). A mention is *addressed* when it follows an
+address verb of the language (``[address_verbs]`` of ``mandates.toml``: 请, 促请, Requests, Calls upon …)
+within a small gap.
 """
 
 from __future__ import annotations

@@ -1,15 +1,16 @@
 """Pillars and themes: weighted cue terms per language, with the evidence and a confidence for each label.
 
-The cue terms live in ``languages/<code>/themes.toml`` and ``languages/<code>/pillars.toml``: a ``[cues.<label>]``
-table of term → weight, and ``[settings]`` (``threshold``: the score a label needs; ``prefix``: whether a term
-may be the start of a longer word, as for English stems such as "radicali"). A paragraph's score for a label
-is the sum of the weights of the distinct cue terms it contains; a label is given when the score reaches the
-threshold, with confidence ``1 - 0.5**score`` and the matched terms as evidence.
+The cue terms live in ``languages/<code>/themes.toml`` and ``languages/<code>/pillars.toml``: a
+``[cues.<label>]`` table of term → weight, and ``[settings]`` (``threshold``: the score a label needs;
+``prefix``: whether a term may be the start of a longer word, as for English stems such as "radicali"). A
+paragraph's score for a label is the sum of the weights of the distinct cue terms it contains; a label is
+given when the score reaches the threshold, with confidence ``1 - 0.5**score`` and the matched terms as
+evidence.
 
-Pillars apply to operative paragraphs of counter-terrorism texts only: ``[scope]`` of ``pillars.toml`` names
-the terms a document must contain (``min_hits`` times) for its paragraphs to be mapped onto the Strategy's
-pillars at all. An operative paragraph of such a document always gets at least its best-scoring pillar
-(``[settings].fallback``), with the lower confidence its score gives.
+Pillars apply to operative paragraphs of counter-terrorism texts only: ``[scope]`` of ``pillars.toml``
+names the terms a document must contain (``min_hits`` times) for its paragraphs to be mapped onto the
+Strategy's pillars at all. An operative paragraph of such a document always gets at least its best-scoring
+pillar (``[settings].fallback``), with the lower confidence its score gives.
 """
 
 from __future__ import annotations

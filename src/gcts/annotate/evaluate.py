@@ -55,7 +55,8 @@ class Score:
 
     def as_dict(self) -> dict[str, float | int]:
         """The score as plain data (for ``--json``)."""
-        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4), "f1": round(self.f1, 4),
+        return {"precision": round(self.precision, 4), "recall": round(self.recall, 4),
+                "f1": round(self.f1, 4),
                 "tp": self.tp, "fp": self.fp, "fn": self.fn}
 
 
@@ -65,14 +66,16 @@ class Report:
 
     documents: list[str] = field(default_factory=list)
     kinds: dict[str, Score] = field(default_factory=lambda: defaultdict(Score))
-    labels: dict[str, dict[str, Score]] = field(default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
+    labels: dict[str, dict[str, Score]] = field(
+        default_factory=lambda: defaultdict(lambda: defaultdict(Score)))
     misses: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         """The report as plain data (for ``--json``)."""
         return {"documents": self.documents,
                 "kinds": {k: v.as_dict() for k, v in self.kinds.items()},
-                "labels": {k: {lab: s.as_dict() for lab, s in sorted(v.items())} for k, v in self.labels.items()},
+                "labels": {k: {lab: s.as_dict() for lab, s in sorted(v.items())}
+                           for k, v in self.labels.items()},
                 "misses": self.misses}
 
 
@@ -124,7 +127,8 @@ def compare(gold: Mapping[str, Any], pred: Mapping[str, Any], report: Report | N
         operative = pid.startswith("operative:")
         if g.get("opening") is not None:
             ok = _opening_match(g["opening"], p.get("opening"))
-            report.kinds["openings"].add({pid}, {pid} if ok else ({(pid, "x")} if p.get("opening") else set()))
+            wrong = {(pid, "x")} if p.get("opening") else set()
+            report.kinds["openings"].add({pid}, {pid} if ok else wrong)
             if not ok:
                 report.misses.append(f"{pid} opening: gold {g['opening']!r} got {p.get('opening')!r}")
         if g.get("function") is not None:
@@ -143,7 +147,8 @@ def compare(gold: Mapping[str, Any], pred: Mapping[str, Any], report: Report | N
             gm, pm = _mandates(g["mandates"]), _mandates(p.get("mandates") or [])
             report.kinds["mandates"].add({(pid, *m) for m in gm}, {(pid, *m) for m in pm})
             for m in gm | pm:
-                report.labels["mandates"][str(m[0])].add({pid} if m in gm else set(), {pid} if m in pm else set())
+                gold_ids, pred_ids = ({pid} if m in gm else set()), ({pid} if m in pm else set())
+                report.labels["mandates"][str(m[0])].add(gold_ids, pred_ids)
             for m in gm ^ pm:
                 report.misses.append(f"{pid} mandate {m}: {'missed' if m in gm else 'extra'}")
         for kind in ("pillars", "themes"):
@@ -157,7 +162,7 @@ def compare(gold: Mapping[str, Any], pred: Mapping[str, Any], report: Report | N
 
 
 def prediction(res: Resolution) -> dict[str, Any]:
-    """The annotations of ``res`` in the gold contract's fields (the part of the JSON output evaluation reads)."""
+    """The annotations of ``res`` in the gold contract's fields (what evaluation reads of the JSON output)."""
     def para(p: Paragraph) -> dict[str, Any]:
         a = p.annotations
         out: dict[str, Any] = {
@@ -178,7 +183,7 @@ def prediction(res: Resolution) -> dict[str, Any]:
 
 
 def resolution_from_gold(gold: Mapping[str, Any]) -> Resolution:
-    """A Resolution holding the gold's texts and footnotes (no annotations): a fixture for annotation alone."""
+    """A Resolution holding the gold's texts and footnotes (no annotations): a fixture for annotation."""
     res = Resolution(language=str(gold.get("language", "")), source=gold.get("source"))
     h = gold.get("heading") or {}
     res.heading = Heading(symbol=h.get("symbol"), body=h.get("body"), title=h.get("title"),
@@ -189,8 +194,8 @@ def resolution_from_gold(gold: Mapping[str, Any]) -> Resolution:
     for i, p in enumerate(gold.get("operative") or [], start=1):
         res.operative.append(Paragraph(part="operative", index=i, number=p.get("number"),
                                        text=str(p.get("text", "")), footnotes=list(p.get("footnotes") or [])))
-    res.footnotes = [Footnote(number=int(f["number"]), text=str(f.get("text", "")), cited_in=f.get("cited_in"))
-                     for f in gold.get("footnotes") or []]
+    res.footnotes = [Footnote(number=int(f["number"]), text=str(f.get("text", "")),
+                              cited_in=f.get("cited_in")) for f in gold.get("footnotes") or []]
     return res
 
 

@@ -85,7 +85,7 @@ def find(text: str, lang: str, actors: list[ActorMention], where: str,
         deadline, dterm, bad = _deadline(scope, rules)
         if bad:
             issues.append(QualityIssue(code="bad-date", where=where,
-                                       message=f"malformed date in a mandate: {bad!r}; deadline left unknown"))
+                                       message=f"malformed date in a mandate: {bad!r}"))
         session, sterm = _session(scope, rules, lang)
         recurrence, rterm = _recurrence(scope, rules)
         if deadline is None and session is None and recurrence is None:

@@ -1,9 +1,10 @@
 """Opening phrases: the verb phrase a paragraph starts with, and the function it gives the paragraph.
 
-The phrases live in ``languages/<code>/openings.toml`` (``[preambular]`` and ``[operative]`` phrase → function,
-plus ``[variants]`` prefixes and suffixes such as 又/还 or "also"/"further" that make compound openings). One
-regular expression per language and part, longest phrase first, is compiled once and matched at the start of
-the paragraph; the opening is the matched text itself, so it is exactly as printed.
+The phrases live in ``languages/<code>/openings.toml`` (``[preambular]`` and ``[operative]`` phrase →
+function, plus ``[variants]`` prefixes and suffixes such as 又/还 or "also"/"further" that make compound
+openings). One regular expression per language and part, longest phrase first, is compiled once and
+matched at the start of the paragraph; the opening is the matched text itself, so it is exactly as
+printed.
 """
 
 from __future__ import annotations

@@ -114,8 +114,8 @@ def _rules(lang: str) -> _Rules:
     parts = data.get("parts", {})
     joiners = parts.get("joiners", [])
     joiner_re = re.compile("|".join(
-        r"\s*" + re.escape(j) + r"\s*" if not j.isalpha() else r"\s+" + re.escape(j) + r"\s+" for j in joiners)
-        or r"(?!x)x")
+        (r"\s+" if j.isalpha() else r"\s*") + re.escape(j) + (r"\s+" if j.isalpha() else r"\s*")
+        for j in joiners) or r"(?!x)x")
     organs = tuple(sorted(data.get("organs", {}).items(), key=lambda kv: -len(kv[0])))
     filler = re.compile(data.get("filler", {}).get("pattern", r"^\s*$"))
     surfaces: dict[str, str] = {}
@@ -187,7 +187,8 @@ def _symbols_of(m: re.Match[str], template: str | None, rules: _Rules) -> tuple[
         base = (template or "A/RES/{num}").format(num=g["num"])
         letters = _expand_parts(g.get("parts"), rules)
         raw = [f"{base} {x}" for x in letters] if letters else [base]
-    good, bad = [], []
+    good: list[str] = []
+    bad: list[str] = []
     for r in raw:
         c = canonical_symbol(r)
         (good if c else bad).append(c or r)

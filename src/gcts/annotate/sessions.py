@@ -30,7 +30,7 @@ def session_of(day: date) -> int:
 
 
 def parse_number(words: str, lang: str) -> int | None:
-    """A session number written as digits or number words in ``lang``; None when the words are not a number."""
+    """A session number written as digits or number words in ``lang``; None when it is not a number."""
     text = re.sub(r"\s*-\s*", "-", words.strip().lower())
     if text.isdigit():
         return int(text)

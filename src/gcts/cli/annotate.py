@@ -21,7 +21,7 @@ from gcts.reading import load
 
 @click.command(name="annotate")
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--lang", "language", default=None, help="Language code (zh, en …) when detection is not wanted.")
+@click.option("--lang", "language", default=None, help="Language code (zh, en …).")
 @click.option("--symbol", default=None, help="Document symbol, when the text does not carry it.")
 @click.option("--json", "as_json", is_flag=True, help="Print the annotations as JSON.")
 def command(file: str, language: str | None, symbol: str | None, as_json: bool) -> None:
@@ -57,8 +57,8 @@ def as_data(res: Resolution) -> dict[str, Any]:
 
 def show(res: Resolution, console: Console) -> None:
     """Print the annotated view of ``res``."""
-    console.print(f"[bold]{escape(res.heading.symbol or res.source or '')}[/bold]  {escape(res.heading.title or '')}"
-                  f"  [dim]({res.language})[/dim]")
+    name = escape(res.heading.symbol or res.source or "")
+    console.print(f"[bold]{name}[/bold]  {escape(res.heading.title or '')}  [dim]({res.language})[/dim]")
     for p in res.paragraphs:
         a = p.annotations
         text = p.text

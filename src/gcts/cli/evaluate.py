@@ -1,4 +1,4 @@
-"""``gcts evaluate GOLD…``: compare gcts's annotations with gold files; precision, recall, F1 per kind and label.
+"""``gcts evaluate GOLD…``: compare gcts's annotations with gold files; P, R, F1 per kind and per label.
 
 For each gold file the document named by its ``source`` is read (from ``--corpus DIR``, from the folder of the
 gold file, or from the bundled corpus) and annotated, unless ``--pred`` gives gcts JSON output to score
@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -33,7 +34,7 @@ def _source(gold_path: Path, source: str, corpus: str | None) -> Path:
                      file=str(gold_path), field="source")
 
 
-def _read(path: str) -> dict:  # type: ignore[type-arg]
+def _read(path: str) -> dict[str, Any]:
     try:
         return load_json(path)
     except FileNotFoundError as exc:
@@ -44,8 +45,8 @@ def _read(path: str) -> dict:  # type: ignore[type-arg]
 
 @click.command(name="evaluate")
 @click.argument("gold", nargs=-1, required=True, type=click.Path())
-@click.option("--pred", "preds", multiple=True, type=click.Path(), help="gcts JSON output to score (per gold).")
-@click.option("--corpus", default=None, type=click.Path(), help="Folder holding the gold files' source texts.")
+@click.option("--pred", "preds", multiple=True, type=click.Path(), help="gcts JSON to score.")
+@click.option("--corpus", default=None, type=click.Path(), help="Folder of the source texts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 def command(gold: tuple[str, ...], preds: tuple[str, ...], corpus: str | None, as_json: bool) -> None:
     """Score annotations against GOLD files (precision, recall, F1 per kind and per label)."""
