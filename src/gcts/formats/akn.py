@@ -439,3 +439,10 @@ def _label_id(label: str) -> str:
 def _camel(field: str) -> str:
     head, *rest = field.split("_")
     return head + "".join(part.title() for part in rest)
+
+
+def read_akn(data: bytes, *, source: str | None = None) -> Resolution:
+    """Read Akoma Ntoso XML back into the model: see :func:`gcts.formats.akn_reader.read_akn`."""
+    from gcts.formats.akn_reader import read_akn as read
+
+    return read(data, source=source)
