@@ -56,7 +56,7 @@ class Reference(models.Model):
     via_footnote = models.IntegerField(_("via footnote"), null=True, blank=True)
 
     class Meta:
-        ordering = ("paragraph", "start")
+        ordering = ("paragraph", "start", "id")
         verbose_name = _("reference")
         verbose_name_plural = _("references")
 
@@ -77,7 +77,7 @@ class ActorMention(models.Model):
     addressed = models.BooleanField(_("addressed"), default=False)
 
     class Meta:
-        ordering = ("paragraph", "start")
+        ordering = ("paragraph", "start", "id")
         verbose_name = _("actor mention")
         verbose_name_plural = _("actor mentions")
 
@@ -115,7 +115,7 @@ class Mandate(models.Model):
         document_id: int
 
     class Meta:
-        ordering = ("document", "paragraph__position", "start")
+        ordering = ("document", "paragraph__position", "start", "id")
         verbose_name = _("mandate")
         verbose_name_plural = _("mandates")
 
