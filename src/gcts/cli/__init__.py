@@ -24,6 +24,9 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.serve",
     "gcts.cli.annotate",
     "gcts.cli.evaluate",
+    "gcts.cli.compare",
+    "gcts.cli.corpus",
+    "gcts.cli.lineage",
 )
 
 

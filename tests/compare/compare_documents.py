@@ -98,3 +98,13 @@ def chinese_pool() -> list[str]:
     """Sentences of the Chinese report A/72/840 (same topic, other document): realistic insertions."""
     text = (CORPUS / "partial" / "A-72-840.zh.partial.txt").read_text(encoding="utf-8")
     return [s.strip() for s in re.split(r"(?<=。)", text) if len(s.strip()) > 30]
+
+
+def english_72_284_opening() -> Resolution:
+    """The three preambular paragraphs on the first page of the English A/RES/72/284 (a partial copy: the
+    structurer refuses it for lack of operative paragraphs, so its paragraphs are cut here by their openings)."""
+    text = (CORPUS / "partial" / "A-RES-72-284.en.partial.txt").read_text(encoding="utf-8")
+    body = text.split("The General Assembly,", 1)[1].split("[... EXCERPT", 1)[0]
+    parts = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n(?=(?:Reaffirming|Recalling)\b)", body)]
+    return Resolution(language="en", heading=Heading(symbol="A/RES/72/284"), source="A-RES-72-284.en.partial.txt",
+                      preamble=[Paragraph("preamble", k, t) for k, t in enumerate((p for p in parts if p), 1)])

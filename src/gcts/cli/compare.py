@@ -1,0 +1,59 @@
+"""``gcts compare A B``: align two documents, redline every pair and say what is new.
+
+A and B are files (text, PDF, AKN, gcts JSON) or ids of the collection (``A/RES/72/284@zh``). The output is
+Markdown (default), printable HTML, or JSON (``pairs``, ``added``, ``removed``, ``uncertain``, ``changes``,
+``summary``); to standard output or ``-o FILE``. Low-confidence pairs and documents that look unrelated are
+reported on standard error as well as in the output.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from gcts.compare.collection import Collection
+from gcts.compare.comparison import compare
+from gcts.compare.redline import to_html, to_markdown
+from gcts.cli.documents import annotate_quietly, resolve
+
+
+@click.command("compare")
+@click.argument("a")
+@click.argument("b")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True,
+              help="Markdown redline, printable HTML redline, or JSON.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (default: stdout).")
+@click.option("--lang-a", help="Language of A when it cannot be detected.")
+@click.option("--lang-b", help="Language of B when it cannot be detected.")
+@click.option("--symbol-a", help="Symbol of A when its text does not print it.")
+@click.option("--symbol-b", help="Symbol of B when its text does not print it.")
+@click.option("--annotate/--no-annotate", default=True, show_default=True,
+              help="Annotate both documents so the summary counts by pillar and theme.")
+def command(a: str, b: str, fmt: str, output: Path | None, lang_a: str | None, lang_b: str | None,
+            symbol_a: str | None, symbol_b: str | None, annotate: bool) -> None:
+    """Compare document A (older) with document B (newer, or another language)."""
+    collection = Collection()
+    res_a = resolve(a, collection, language=lang_a, symbol=symbol_a)
+    res_b = resolve(b, collection, language=lang_b, symbol=symbol_b)
+    if annotate:
+        annotate_quietly(res_a)
+        annotate_quietly(res_b)
+    cmp = compare(res_a, res_b)
+    if fmt == "json":
+        text = json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "html":
+        text = to_html(cmp)
+    else:
+        text = to_markdown(cmp)
+    for warning in cmp.alignment.warnings:
+        click.echo(f"gcts: warning: {warning}", err=True)
+    counts = cmp.summary.counts
+    click.echo(f"gcts: {cmp.name_a} → {cmp.name_b}: {len(cmp.alignment.pairs)} pairs, {counts['new']} new, "
+               f"{counts['removed']} removed, {counts['substantially changed']} substantially changed, "
+               f"{counts['moved']} moved", err=True)
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        click.echo(text, nl=False)

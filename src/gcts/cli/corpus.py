@@ -1,0 +1,65 @@
+"""``gcts corpus add FILE…`` and ``gcts corpus list``: the document collection.
+
+``add`` reads each file (text, PDF, AKN, gcts JSON), finds its symbol (or takes ``--symbol``), places it in its
+series (the Strategy reviews are known), and stores it under ``$GCTS_HOME/collection``. ``list`` shows the
+bundled corpus and what was added, by series and place.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+
+from gcts.compare.collection import Collection
+from gcts.errors import GctsError
+
+
+@click.group("corpus")
+def command() -> None:
+    """The document collection used by compare and lineage."""
+
+
+@command.command("add")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--symbol", help="Symbol of the document when its text does not print it (one file only).")
+@click.option("--lang", "language", help="Language, when it cannot be detected.")
+@click.option("--series", help="Series id (e.g. gcts-review) when the symbol is not a known member.")
+@click.option("--place", type=int, help="Place in the series (with --series).")
+def add(files: tuple[Path, ...], symbol: str | None, language: str | None, series: str | None,
+        place: int | None) -> None:
+    """Add FILES to the collection."""
+    if symbol and len(files) > 1:
+        raise click.UsageError("--symbol names one document: give one file with it")
+    collection = Collection()
+    first_error: GctsError | None = None
+    for f in files:
+        try:
+            e = collection.add(f, symbol=symbol, language=language, series=series, place=place)
+        except GctsError as exc:
+            click.echo(f"gcts: error: {exc}", err=True)
+            first_error = first_error or exc
+            continue
+        where = f"{e.series} place {e.place}" if e.series else "no series"
+        click.echo(f"added {e.id} ({where}; {e.paragraphs} paragraphs)")
+    if first_error is not None:
+        raise first_error
+
+
+@command.command("list")
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+def list_(fmt: str) -> None:
+    """List the documents: id, series and place, kind, where it comes from."""
+    entries = Collection().entries()
+    if fmt == "json":
+        click.echo(json.dumps([asdict(e) for e in entries],
+                              ensure_ascii=False, indent=2))
+        return
+    for e in entries:
+        where = f"{e.series}#{e.place}" if e.series else "-"
+        origin = "bundled" if e.bundled else "added"
+        flags = " (partial)" if e.partial else ""
+        click.echo(f"{e.id:<22} {where:<15} {e.kind:<17} {origin}{flags}  {e.title or ''}")
+
