@@ -219,3 +219,13 @@ def test_foreign_akn4un_document_is_read_from_its_markup() -> None:
 def test_invalid_document_reports_line_numbers() -> None:
     errors = validate(f'<akomaNtoso xmlns="{AKN_NS}"><statement/></akomaNtoso>')
     assert errors and errors[0].startswith("line 1:")
+
+
+@pytest.mark.parametrize("name", ["A-72-L.62.zh.txt", "A-RES-73-7.en.txt"])
+def test_json_and_akn_carry_the_same_document(name: str) -> None:
+    from gcts.formats.json_format import from_json, to_json
+
+    res = structured(name, annotated=True)
+    via_json = from_json(to_json(res), source=res.source)
+    assert to_akn(via_json) == to_akn(res)
+    assert without_spans(read_akn(to_akn(via_json).encode("utf-8"))) == without_spans(via_json)
