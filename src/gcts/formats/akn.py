@@ -215,7 +215,7 @@ class _Writer:
         for field in INLINE_FIELDS:
             value = getattr(h, field)
             if value:
-                _sub(container(field), "inline", value, name=_camel(field))
+                _sub(container(field), "inline", value, name=camel(field))
         if h.kind:
             _sub(container("kind"), "docType", h.kind, refersTo="#kind")
         if h.submitter:
@@ -436,7 +436,8 @@ def _label_id(label: str) -> str:
     return safe or "x"
 
 
-def _camel(field: str) -> str:
+def camel(field: str) -> str:
+    """``agenda_item`` → ``agendaItem``: a model field's name as an AKN ``@name``."""
     head, *rest = field.split("_")
     return head + "".join(part.title() for part in rest)
 

@@ -24,7 +24,7 @@ from lxml import etree
 
 from gcts.errors import FormatError
 from gcts.formats import akn_codec
-from gcts.formats.akn import AKN_NS, GCTS_NS, INLINE_FIELDS, ISO639_2, UNDOCS
+from gcts.formats.akn import AKN_NS, GCTS_NS, INLINE_FIELDS, ISO639_2, UNDOCS, camel
 from gcts.model import (
     Annotations,
     Footnote,
@@ -162,7 +162,7 @@ class _Reader:
                 h.session = _int(el.get("value") or _text(el), self.source, el)
             for el in preface.iter(_q("docDate")):
                 h.issued = _date(el, self.source)
-            names = {_camel(f): f for f in INLINE_FIELDS}
+            names = {camel(f): f for f in INLINE_FIELDS}
             for el in preface.iter(_q("inline")):
                 field = names.get(el.get("name", ""))
                 if field:
@@ -324,11 +324,6 @@ def _line(el: etree._Element) -> int | None:
 def _label(num: str) -> str:
     """``(a)`` → ``a``, ``（一）`` → ``一``: the label without brackets or trailing punctuation."""
     return "".join(c for c in num if c.isalnum())
-
-
-def _camel(field: str) -> str:
-    head, *rest = field.split("_")
-    return head + "".join(part.title() for part in rest)
 
 
 def _int(value: str, source: str | None, el: etree._Element) -> int:
