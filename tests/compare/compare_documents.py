@@ -1,8 +1,10 @@
 """Real documents as :class:`Resolution` objects for the comparison tests.
 
 The Chinese reference text comes from its gold file (hand-checked paragraphs). The English resolutions of the
-bundled corpus come from ``gcts.reading.load`` when the structurer is available, else from :func:`rough_paragraphs`,
-a deliberately small splitter of ``pdftotext -layout`` output: the comparison tests only need realistic paragraph
+bundled corpus come from ``gcts.reading.load`` when the structurer is available, else from
+:func:`rough_paragraphs`,
+a deliberately small splitter of ``pdftotext -layout`` output: the comparison tests only need realistic
+paragraph
 texts to edit, not a perfect parse.
 """
 
@@ -29,8 +31,10 @@ def reference_zh() -> Resolution:
         language="zh",
         heading=Heading(symbol=gold["heading"]["symbol"], title=gold["heading"]["title"]),
         preamble=[Paragraph("preamble", p["index"], p["text"]) for p in gold["preamble"]],
-        operative=[Paragraph("operative", k, p["text"], number=p["number"])
-                   for k, p in enumerate(gold["operative"], 1)],
+        operative=[
+            Paragraph("operative", k, p["text"], number=p["number"])
+            for k, p in enumerate(gold["operative"], 1)
+        ],
         source=GOLD_ZH.name,
     )
 
@@ -66,11 +70,14 @@ def rough_paragraphs(text: str, symbol: str) -> Resolution:
         joined = re.sub(r"\s+", " ", " ".join(block)).strip()
         m = _OPERATIVE.match(joined)
         if m:
-            operative.append(Paragraph("operative", len(operative) + 1, m.group(2), number=len(operative) + 1))
+            operative.append(
+                Paragraph("operative", len(operative) + 1, m.group(2), number=len(operative) + 1)
+            )
         elif not operative and len(joined) > 30:
             preamble.append(Paragraph("preamble", len(preamble) + 1, joined))
-    return Resolution(language="en", heading=Heading(symbol=symbol), preamble=preamble, operative=operative,
-                      source=symbol)
+    return Resolution(
+        language="en", heading=Heading(symbol=symbol), preamble=preamble, operative=operative, source=symbol
+    )
 
 
 @cache
@@ -84,7 +91,7 @@ def english(name: str) -> Resolution:
         res: Resolution = load(path, language="en")
         if res.operative:
             return res
-    except Exception:  # noqa: BLE001 — the structurer may not exist yet or may be mid-rewrite
+    except Exception:
         pass
     return rough_paragraphs(path.read_text(encoding="utf-8"), symbol)
 
@@ -102,9 +109,14 @@ def chinese_pool() -> list[str]:
 
 def english_72_284_opening() -> Resolution:
     """The three preambular paragraphs on the first page of the English A/RES/72/284 (a partial copy: the
-    structurer refuses it for lack of operative paragraphs, so its paragraphs are cut here by their openings)."""
+    structurer refuses it for lack of operative paragraphs, so its paragraphs are cut here by their
+    openings)."""
     text = (CORPUS / "partial" / "A-RES-72-284.en.partial.txt").read_text(encoding="utf-8")
     body = text.split("The General Assembly,", 1)[1].split("[... EXCERPT", 1)[0]
     parts = [re.sub(r"\s+", " ", p).strip() for p in re.split(r"\n(?=(?:Reaffirming|Recalling)\b)", body)]
-    return Resolution(language="en", heading=Heading(symbol="A/RES/72/284"), source="A-RES-72-284.en.partial.txt",
-                      preamble=[Paragraph("preamble", k, t) for k, t in enumerate((p for p in parts if p), 1)])
+    return Resolution(
+        language="en",
+        heading=Heading(symbol="A/RES/72/284"),
+        source="A-RES-72-284.en.partial.txt",
+        preamble=[Paragraph("preamble", k, t) for k, t in enumerate((p for p in parts if p), 1)],
+    )

@@ -1,4 +1,5 @@
-"""Every comparison test gets its own GCTS_HOME, so no test reads or writes the user's collection or caches."""
+"""Every comparison test gets its own GCTS_HOME, so no test reads or writes the user's collection or
+caches."""
 
 from __future__ import annotations
 

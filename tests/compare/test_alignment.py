@@ -46,23 +46,36 @@ def test_many_random_edit_scripts_meet_the_bar(lang: str, name: str | None) -> N
 
 
 @settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 2**32 - 1), n_edits=st.integers(1, 10),
-       ops=st.sets(st.sampled_from(["delete", "insert", "reword", "split", "merge", "move"]), min_size=1))
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_edits=st.integers(1, 10),
+    ops=st.sets(st.sampled_from(["delete", "insert", "reword", "split", "merge", "move"]), min_size=1),
+)
 def test_each_edit_script_is_recovered_chinese(seed: int, n_edits: int, ops: set[str]) -> None:
     base = reference_zh()
-    version = edit(base, random.Random(seed), n_edits=n_edits, insert_pool=chinese_pool(), operations=sorted(ops))
+    version = edit(
+        base, random.Random(seed), n_edits=n_edits, insert_pool=chinese_pool(), operations=sorted(ops)
+    )
     s = score(version.truth, align(base, version.resolution).to_dict())
     assert s["added_exact"] and s["removed_exact"], version.operations
     assert s["precision"] >= 0.95 and s["recall"] >= 0.95, version.operations
 
 
 @settings(max_examples=20, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 2**32 - 1), n_edits=st.integers(1, 8),
-       ops=st.sets(st.sampled_from(["delete", "insert", "reword", "split", "merge", "move"]), min_size=1))
+@given(
+    seed=st.integers(0, 2**32 - 1),
+    n_edits=st.integers(1, 8),
+    ops=st.sets(st.sampled_from(["delete", "insert", "reword", "split", "merge", "move"]), min_size=1),
+)
 def test_each_edit_script_is_recovered_english(seed: int, n_edits: int, ops: set[str]) -> None:
     base = english("A-RES-73-7.en.txt")
-    version = edit(base, random.Random(seed), n_edits=n_edits, insert_pool=english_pool("A-RES-73-7.en.txt"),
-                   operations=sorted(ops))
+    version = edit(
+        base,
+        random.Random(seed),
+        n_edits=n_edits,
+        insert_pool=english_pool("A-RES-73-7.en.txt"),
+        operations=sorted(ops),
+    )
     s = score(version.truth, align(base, version.resolution).to_dict())
     assert s["added_exact"] and s["removed_exact"], version.operations
     assert s["precision"] >= 0.95 and s["recall"] >= 0.95, version.operations

@@ -13,26 +13,47 @@ from pathlib import Path
 
 import click
 
+from gcts.cli.documents import annotate_quietly, resolve
 from gcts.compare.collection import Collection
 from gcts.compare.comparison import compare
 from gcts.compare.redline import to_html, to_markdown
-from gcts.cli.documents import annotate_quietly, resolve
 
 
 @click.command("compare")
 @click.argument("a")
 @click.argument("b")
-@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True,
-              help="Markdown redline, printable HTML redline, or JSON.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (default: stdout).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "html", "json"]),
+    default="md",
+    show_default=True,
+    help="Markdown redline, printable HTML redline, or JSON.",
+)
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (default: stdout)."
+)
 @click.option("--lang-a", help="Language of A when it cannot be detected.")
 @click.option("--lang-b", help="Language of B when it cannot be detected.")
 @click.option("--symbol-a", help="Symbol of A when its text does not print it.")
 @click.option("--symbol-b", help="Symbol of B when its text does not print it.")
-@click.option("--annotate/--no-annotate", default=True, show_default=True,
-              help="Annotate both documents so the summary counts by pillar and theme.")
-def command(a: str, b: str, fmt: str, output: Path | None, lang_a: str | None, lang_b: str | None,
-            symbol_a: str | None, symbol_b: str | None, annotate: bool) -> None:
+@click.option(
+    "--annotate/--no-annotate",
+    default=True,
+    show_default=True,
+    help="Annotate both documents so the summary counts by pillar and theme.",
+)
+def command(
+    a: str,
+    b: str,
+    fmt: str,
+    output: Path | None,
+    lang_a: str | None,
+    lang_b: str | None,
+    symbol_a: str | None,
+    symbol_b: str | None,
+    annotate: bool,
+) -> None:
     """Compare document A (older) with document B (newer, or another language)."""
     collection = Collection()
     res_a = resolve(a, collection, language=lang_a, symbol=symbol_a)
@@ -50,9 +71,12 @@ def command(a: str, b: str, fmt: str, output: Path | None, lang_a: str | None, l
     for warning in cmp.alignment.warnings:
         click.echo(f"gcts: warning: {warning}", err=True)
     counts = cmp.summary.counts
-    click.echo(f"gcts: {cmp.name_a} → {cmp.name_b}: {len(cmp.alignment.pairs)} pairs, {counts['new']} new, "
-               f"{counts['removed']} removed, {counts['substantially changed']} substantially changed, "
-               f"{counts['moved']} moved", err=True)
+    click.echo(
+        f"gcts: {cmp.name_a} → {cmp.name_b}: {len(cmp.alignment.pairs)} pairs, {counts['new']} new, "
+        f"{counts['removed']} removed, {counts['substantially changed']} substantially changed, "
+        f"{counts['moved']} moved",
+        err=True,
+    )
     if output:
         output.write_text(text, encoding="utf-8")
     else:

@@ -1,6 +1,7 @@
 """``gcts corpus add FILE…`` and ``gcts corpus list``: the document collection.
 
-``add`` reads each file (text, PDF, AKN, gcts JSON), finds its symbol (or takes ``--symbol``), places it in its
+``add`` reads each file (text, PDF, AKN, gcts JSON), finds its symbol (or takes ``--symbol``), places it in
+its
 series (the Strategy reviews are known), and stores it under ``$GCTS_HOME/collection``. ``list`` shows the
 bundled corpus and what was added, by series and place.
 """
@@ -28,8 +29,9 @@ def command() -> None:
 @click.option("--lang", "language", help="Language, when it cannot be detected.")
 @click.option("--series", help="Series id (e.g. gcts-review) when the symbol is not a known member.")
 @click.option("--place", type=int, help="Place in the series (with --series).")
-def add(files: tuple[Path, ...], symbol: str | None, language: str | None, series: str | None,
-        place: int | None) -> None:
+def add(
+    files: tuple[Path, ...], symbol: str | None, language: str | None, series: str | None, place: int | None
+) -> None:
     """Add FILES to the collection."""
     if symbol and len(files) > 1:
         raise click.UsageError("--symbol names one document: give one file with it")
@@ -54,12 +56,10 @@ def list_(fmt: str) -> None:
     """List the documents: id, series and place, kind, where it comes from."""
     entries = Collection().entries()
     if fmt == "json":
-        click.echo(json.dumps([asdict(e) for e in entries],
-                              ensure_ascii=False, indent=2))
+        click.echo(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2))
         return
     for e in entries:
         where = f"{e.series}#{e.place}" if e.series else "-"
         origin = "bundled" if e.bundled else "added"
         flags = " (partial)" if e.partial else ""
         click.echo(f"{e.id:<22} {where:<15} {e.kind:<17} {origin}{flags}  {e.title or ''}")
-

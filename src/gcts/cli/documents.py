@@ -8,8 +8,9 @@ from gcts.compare.collection import Collection
 from gcts.model import Resolution
 
 
-def resolve(ref: str, collection: Collection, *, language: str | None = None,
-            symbol: str | None = None) -> Resolution:
+def resolve(
+    ref: str, collection: Collection, *, language: str | None = None, symbol: str | None = None
+) -> Resolution:
     """An existing path is read (text, PDF, AKN, JSON); anything else is looked up in the collection
     (``A/RES/72/284@zh``, ``A/72/L.62``)."""
     path = Path(ref)

@@ -32,7 +32,8 @@ def command(doc: str, para: str, fmt: str, no_drafts: bool) -> None:
             low = ", low confidence" if step.confidence == "low" else ""
             also = f"; also from {', '.join(step.also)}" if step.also else ""
             click.echo(f"*{step.relation} from the step below (score {step.score:.2f}{low}{also})*\n")
-    click.echo(f"First appearance: {result.first_appearance.doc} {result.first_appearance.paragraph}. "
-               f"{result.note}.")
+    click.echo(
+        f"First appearance: {result.first_appearance.doc} {result.first_appearance.paragraph}. {result.note}."
+    )
     if result.missing:
         click.echo(f"Not in the collection (earlier members of the series): {', '.join(result.missing)}")

@@ -1,4 +1,5 @@
-"""Compare resolutions: pair paragraphs across versions and languages, redline them, say what is new, trace lineage.
+"""Compare resolutions: pair paragraphs across versions and languages, redline them, say what is new, trace
+lineage.
 
 Public entry points (kept stable for the web app and the CLI):
 

@@ -2,7 +2,8 @@
 
 The steps, each on the score matrix of :mod:`gcts.compare.similarity` (A rows, B columns, 0..1):
 
-1. **Order.** A monotone dynamic programme (like a sequence alignment) picks the set of in-order pairs with the
+1. **Order.** A monotone dynamic programme (like a sequence alignment) picks the set of in-order pairs with
+the
    largest total of ``score - accept``; pairs scoring below ``accept`` are never taken. Preamble and operative
    part form one sequence, so a paragraph may also cross from one part to the other.
 2. **Rescue.** A paragraph left over whose best counterpart was taken by a much weaker in-order pair gets it
@@ -65,8 +66,13 @@ class Thresholds:
         bg95, bg99 = (float(x) for x in np.percentile(scores, [95, 99]))
         accept = min(self.accept_ceiling, max(self.accept, bg95 + self.margin))
         lift = accept - self.accept
-        return replace(self, accept=accept, high=self.high + lift, uncertain=self.uncertain + lift,
-                       move=max(self.move, min(bg99 + self.margin, self.accept_ceiling + 0.1)))
+        return replace(
+            self,
+            accept=accept,
+            high=self.high + lift,
+            uncertain=self.uncertain + lift,
+            move=max(self.move, min(bg99 + self.margin, self.accept_ceiling + 0.1)),
+        )
 
 
 THRESHOLDS: dict[Mode, Thresholds] = {
@@ -74,8 +80,9 @@ THRESHOLDS: dict[Mode, Thresholds] = {
     # English ones < 0.35; edited paragraphs 0.5-1.
     "same-language": Thresholds(accept=0.25, high=0.40, move=0.45, part=0.75, uncertain=0.15),
     # Across languages, embedding cosine: true pairs ~0.75, the best wrong one ~0.45.
-    "cross-language": Thresholds(accept=0.40, high=0.55, move=0.58, part=0.50, uncertain=0.30,
-                                 accept_ceiling=0.50),
+    "cross-language": Thresholds(
+        accept=0.40, high=0.55, move=0.58, part=0.50, uncertain=0.30, accept_ceiling=0.50
+    ),
 }
 
 
@@ -92,8 +99,14 @@ class Pair:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``{"a", "b", "relation", "score", "confidence", "reason"}``."""
-        return {"a": self.a, "b": self.b, "relation": self.relation, "score": round(self.score, 3),
-                "confidence": self.confidence, "reason": self.reason}
+        return {
+            "a": self.a,
+            "b": self.b,
+            "relation": self.relation,
+            "score": round(self.score, 3),
+            "confidence": self.confidence,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,9 +312,13 @@ class _Aligner:
             if anchor is not None and self.relation.get((i, anchor)) in ("split", "merged"):
                 continue
             a_text = self.a_pars[i].text
-            contained = {j: self.scorer.part_of(self.b_pars[j].text, a_text) for j in free_b
-                         if j not in self.match_b and self.s[i, j] >= 0.1
-                         and not self._better_elsewhere(j, i, column=True)}
+            contained = {
+                j: self.scorer.part_of(self.b_pars[j].text, a_text)
+                for j in free_b
+                if j not in self.match_b
+                and self.s[i, j] >= 0.1
+                and not self._better_elsewhere(j, i, column=True)
+            }
             cands = [j for j, share in contained.items() if share >= self.th.part]
             if anchor is not None:
                 cands.append(anchor)
@@ -329,9 +346,13 @@ class _Aligner:
             if anchor is not None and self.relation.get((anchor, j)) in ("split", "merged"):
                 continue
             b_text = self.b_pars[j].text
-            contained = {i: self.scorer.part_of(self.a_pars[i].text, b_text) for i in free_a
-                         if i not in self.match_a and self.s[i, j] >= 0.1
-                         and not self._better_elsewhere(i, j, column=False)}
+            contained = {
+                i: self.scorer.part_of(self.a_pars[i].text, b_text)
+                for i in free_a
+                if i not in self.match_a
+                and self.s[i, j] >= 0.1
+                and not self._better_elsewhere(i, j, column=False)
+            }
             cands = [i for i, share in contained.items() if share >= self.th.part]
             if anchor is not None:
                 cands.append(anchor)
@@ -353,8 +374,10 @@ class _Aligner:
         """Pair what is left on both sides by best score, strongest first, above the move threshold."""
         free_a = [i for i in range(len(self.a_ids)) if i not in self.match_a]
         free_b = [j for j in range(len(self.b_ids)) if j not in self.match_b]
-        cands = sorted(((self.s[i, j], i, j) for i in free_a for j in free_b if self.s[i, j] >= self.th.move),
-                       reverse=True)
+        cands = sorted(
+            ((self.s[i, j], i, j) for i in free_a for j in free_b if self.s[i, j] >= self.th.move),
+            reverse=True,
+        )
         for _score, i, j in cands:
             if i in self.match_a or j in self.match_b:
                 continue
@@ -380,24 +403,37 @@ class _Aligner:
         added = [self.b_ids[j] for j in range(len(self.b_ids)) if j not in paired_b]
         uncertain: list[Candidate] = []
         best_of_b: dict[int, float] = {}
-        for (i, j) in self.relation:
+        for i, j in self.relation:
             best_of_b[j] = max(best_of_b.get(j, 0.0), float(self.group_score.get((i, j), self.s[i, j])))
         for i in range(len(self.a_ids)):
             if i not in paired_a and self.s.shape[1]:
                 j = int(np.argmax(self.s[i]))
                 if self.s[i, j] >= self.th.uncertain and best_of_b.get(j, 0.0) < self.s[i, j]:
-                    uncertain.append(Candidate(self.a_ids[i], self.b_ids[j], float(self.s[i, j]),
-                                               "below the pairing threshold; " +
-                                               self.scorer.reason(i, j, float(self.s[i, j]))))
+                    uncertain.append(
+                        Candidate(
+                            self.a_ids[i],
+                            self.b_ids[j],
+                            float(self.s[i, j]),
+                            "below the pairing threshold; " + self.scorer.reason(i, j, float(self.s[i, j])),
+                        )
+                    )
         best_pair = {i: float(self.group_score.get((i, j), self.s[i, j])) for (i, j) in self.relation}
         for j in range(len(self.b_ids)):
             if j not in paired_b and self.s.shape[0]:
                 i = int(np.argmax(self.s[:, j]))
-                if self.s[i, j] >= self.th.uncertain and best_pair.get(i, 0.0) < self.s[i, j] \
-                        and not any(c.a == self.a_ids[i] and c.b == self.b_ids[j] for c in uncertain):
-                    uncertain.append(Candidate(self.a_ids[i], self.b_ids[j], float(self.s[i, j]),
-                                               "below the pairing threshold; " +
-                                               self.scorer.reason(i, j, float(self.s[i, j]))))
+                if (
+                    self.s[i, j] >= self.th.uncertain
+                    and best_pair.get(i, 0.0) < self.s[i, j]
+                    and not any(c.a == self.a_ids[i] and c.b == self.b_ids[j] for c in uncertain)
+                ):
+                    uncertain.append(
+                        Candidate(
+                            self.a_ids[i],
+                            self.b_ids[j],
+                            float(self.s[i, j]),
+                            "below the pairing threshold; " + self.scorer.reason(i, j, float(self.s[i, j])),
+                        )
+                    )
         confident = sum(1 for p in pairs if p.confidence == "high")
         smaller = min(len(self.a_ids), len(self.b_ids))
         related = confident >= max(1.0, self.th.related_share * smaller)
@@ -413,8 +449,17 @@ class _Aligner:
         for name, ids in ((document_name(a), self.a_ids), (document_name(b), self.b_ids)):
             if len(set(ids)) != len(ids):
                 warnings.append(f"{name} has duplicate paragraph ids (a numbering problem in the source)")
-        return Alignment(a=a, b=b, mode=self.scorer.mode, pairs=pairs, added=added, removed=removed,
-                         uncertain=uncertain, related=related, warnings=warnings)
+        return Alignment(
+            a=a,
+            b=b,
+            mode=self.scorer.mode,
+            pairs=pairs,
+            added=added,
+            removed=removed,
+            uncertain=uncertain,
+            related=related,
+            warnings=warnings,
+        )
 
 
 def make_scorer(a: Resolution, b: Resolution) -> Scorer:

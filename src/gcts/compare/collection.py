@@ -11,7 +11,8 @@ file and ``os.replace`` (document first, index last), so a failed ``add`` leaves
 The bundled corpus (``gcts/data/corpus/manifest.toml``) is part of every collection without being copied:
 its documents are read from the package on demand. Series come from ``gcts/compare/series.toml`` plus an
 optional ``<GCTS_HOME>/series.toml`` of the user's own; a document whose symbol (or draft symbol) is a member
-of a series gets its place automatically, so adding an earlier review is one command: ``gcts corpus add FILE``.
+of a series gets its place automatically, so adding an earlier review is one command: ``gcts corpus add
+FILE``.
 """
 
 from __future__ import annotations
@@ -118,15 +119,27 @@ def _load_series(texts: Iterable[tuple[str, str]]) -> dict[str, Series]:
             members = []
             for m in s.get("member", []):
                 try:
-                    members.append(SeriesMember(
-                        series=s["id"], place=int(m["place"]), symbol=canonical_symbol(m["symbol"]),
-                        label=m.get("label", ""), draft=canonical_symbol(m["draft"]) if m.get("draft") else None,
-                        adopted=m.get("adopted"), session=m.get("session"), verified=m.get("verified", True)))
+                    members.append(
+                        SeriesMember(
+                            series=s["id"],
+                            place=int(m["place"]),
+                            symbol=canonical_symbol(m["symbol"]),
+                            label=m.get("label", ""),
+                            draft=canonical_symbol(m["draft"]) if m.get("draft") else None,
+                            adopted=m.get("adopted"),
+                            session=m.get("session"),
+                            verified=m.get("verified", True),
+                        )
+                    )
                 except (KeyError, TypeError, ValueError) as exc:
-                    raise FormatError(f"a member of series {s['id']} lacks place or symbol ({exc})", file=name,
-                                      field=f"series[{k}].member") from exc
-            out[s["id"]] = Series(s["id"], s.get("title", s["id"]),
-                                  tuple(sorted(members, key=lambda m: m.place)))
+                    raise FormatError(
+                        f"a member of series {s['id']} lacks place or symbol ({exc})",
+                        file=name,
+                        field=f"series[{k}].member",
+                    ) from exc
+            out[s["id"]] = Series(
+                s["id"], s.get("title", s["id"]), tuple(sorted(members, key=lambda m: m.place))
+            )
     return out
 
 
@@ -152,8 +165,11 @@ class Collection:
         try:
             data = json.loads(self.index_path.read_text(encoding="utf-8"))
             if data.get("schema") != INDEX_SCHEMA:
-                raise FormatError(f"not a gcts collection index (schema {data.get('schema')!r})",
-                                  file=str(self.index_path), field="schema")
+                raise FormatError(
+                    f"not a gcts collection index (schema {data.get('schema')!r})",
+                    file=str(self.index_path),
+                    field="schema",
+                )
             return [Entry(**e) for e in data["documents"]]
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise FormatError(f"the collection index is damaged: {exc}", file=str(self.index_path)) from exc
@@ -165,10 +181,20 @@ class Collection:
         for d in manifest.get("document", []):
             symbol = canonical_symbol(d["symbol"])
             kind = d.get("kind", "resolution")
-            entry = Entry(id=doc_id(symbol, d["language"]), symbol=symbol, language=d["language"], kind=kind,
-                          title=d.get("title"), series=d.get("series"), place=d.get("place"),
-                          is_draft=kind.startswith("draft"), adopted=str(d["adopted"]) if d.get("adopted") else None,
-                          file=d["file"], bundled=True, partial=bool(d.get("partial", False)))
+            entry = Entry(
+                id=doc_id(symbol, d["language"]),
+                symbol=symbol,
+                language=d["language"],
+                kind=kind,
+                title=d.get("title"),
+                series=d.get("series"),
+                place=d.get("place"),
+                is_draft=kind.startswith("draft"),
+                adopted=str(d["adopted"]) if d.get("adopted") else None,
+                file=d["file"],
+                bundled=True,
+                partial=bool(d.get("partial", False)),
+            )
             entries.append(entry)
         return entries
 
@@ -183,10 +209,15 @@ class Collection:
     def entry(self, ref: str) -> Entry:
         """The entry named ``ref`` (``A/RES/72/284@zh``; without ``@lang`` the only or first full one)."""
         symbol, language = parse_doc_id(ref)
-        matches = [e for e in self.entries() if e.symbol == symbol and (language is None or e.language == language)]
+        matches = [
+            e for e in self.entries() if e.symbol == symbol and (language is None or e.language == language)
+        ]
         if not matches:
-            raise InputError(f"{ref} is not in the collection (see `gcts corpus list`; add it with "
-                             "`gcts corpus add FILE`)", field="document")
+            raise InputError(
+                f"{ref} is not in the collection (see `gcts corpus list`; add it with "
+                "`gcts corpus add FILE`)",
+                field="document",
+            )
         matches.sort(key=lambda e: (e.partial, not e.bundled))
         return matches[0]
 
@@ -208,14 +239,23 @@ class Collection:
             try:
                 res = from_json(path.read_text(encoding="utf-8"), source=str(path))
             except OSError as exc:
-                raise InputError(f"the stored copy of {entry.id} cannot be read: {exc}", file=str(path)) from exc
+                raise InputError(
+                    f"the stored copy of {entry.id} cannot be read: {exc}", file=str(path)
+                ) from exc
         if not res.heading.symbol:
             res.heading.symbol = entry.symbol
         self._cache[entry.id] = res
         return res
 
-    def add(self, path: Path, *, symbol: str | None = None, language: str | None = None,
-            series: str | None = None, place: int | None = None) -> Entry:
+    def add(
+        self,
+        path: Path,
+        *,
+        symbol: str | None = None,
+        language: str | None = None,
+        series: str | None = None,
+        place: int | None = None,
+    ) -> Entry:
         """Read ``path`` (text, PDF, AKN or gcts JSON), store it as gcts JSON and index it.
 
         The symbol comes from the document (or ``symbol``; an adopted text's number ``72/284`` also works);
@@ -226,11 +266,17 @@ class Collection:
         from gcts.reading import load
 
         res = load(path, language=language, symbol=symbol)
-        found = symbol or res.heading.symbol or (f"A/RES/{res.heading.resolution_number}"
-                                                 if res.heading.resolution_number else None)
+        found = (
+            symbol
+            or res.heading.symbol
+            or (f"A/RES/{res.heading.resolution_number}" if res.heading.resolution_number else None)
+        )
         if not found:
-            raise InputError("the document prints no symbol: give one with --symbol (e.g. A/RES/70/291)",
-                             file=str(path), field="symbol")
+            raise InputError(
+                "the document prints no symbol: give one with --symbol (e.g. A/RES/70/291)",
+                file=str(path),
+                field="symbol",
+            )
         sym = canonical_symbol(found)
         res.heading.symbol = res.heading.symbol or sym
         member = None
@@ -246,12 +292,21 @@ class Collection:
         if place is None and member is not None:
             place = member.place
         adopted = res.heading.adoption_date or (member.adopted if member else None)
-        entry = Entry(id=doc_id(sym, res.language), symbol=sym, language=res.language,
-                      kind=res.heading.kind or ("draft resolution" if is_draft else "resolution"),
-                      title=res.heading.title, series=series, place=place, is_draft=is_draft,
-                      adopted=str(adopted) if adopted else None,
-                      file=f"docs/{doc_id(sym, res.language).replace('/', '-')}.json", bundled=False,
-                      added=datetime.now(UTC).isoformat(timespec="seconds"), paragraphs=len(res.paragraphs))
+        entry = Entry(
+            id=doc_id(sym, res.language),
+            symbol=sym,
+            language=res.language,
+            kind=res.heading.kind or ("draft resolution" if is_draft else "resolution"),
+            title=res.heading.title,
+            series=series,
+            place=place,
+            is_draft=is_draft,
+            adopted=str(adopted) if adopted else None,
+            file=f"docs/{doc_id(sym, res.language).replace('/', '-')}.json",
+            bundled=False,
+            added=datetime.now(UTC).isoformat(timespec="seconds"),
+            paragraphs=len(res.paragraphs),
+        )
         write_atomically(self.folder / entry.file, to_json(res).encode("utf-8"))
         stored = [e for e in self._stored() if e.id != entry.id] + [entry]
         self._write_index(stored)
@@ -288,5 +343,8 @@ class Collection:
         if me.series is None or me.series not in self.series or me.place is None:
             return []
         have = {(e.series, e.place) for e in self.entries() if not e.partial}
-        return [m for m in self.series[me.series].members if m.place < me.place and (me.series, m.place) not in have]
-
+        return [
+            m
+            for m in self.series[me.series].members
+            if m.place < me.place and (me.series, m.place) not in have
+        ]

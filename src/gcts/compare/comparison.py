@@ -92,15 +92,27 @@ class Comparison:
 
 
 def _describe(res: Resolution) -> dict[str, Any]:
-    return {"symbol": res.heading.symbol, "language": res.language, "source": res.source,
-            "title": res.heading.title, "preamble": len(res.preamble), "operative": len(res.operative)}
+    return {
+        "symbol": res.heading.symbol,
+        "language": res.language,
+        "source": res.source,
+        "title": res.heading.title,
+        "preamble": len(res.preamble),
+        "operative": len(res.operative),
+    }
 
 
 def _group(pairs: list[Pair]) -> list[list[Pair]]:
     """Pairs grouped: a split by its source, a merge by its target, anything else alone (B order kept)."""
     groups: dict[tuple[str, str], list[Pair]] = {}
     for p in pairs:
-        key = ("a", p.a) if p.relation == "split" else ("b", p.b) if p.relation == "merged" else ("p", p.a + p.b)
+        key = (
+            ("a", p.a)
+            if p.relation == "split"
+            else ("b", p.b)
+            if p.relation == "merged"
+            else ("p", p.a + p.b)
+        )
         groups.setdefault(key, []).append(p)
     return list(groups.values())
 
@@ -119,11 +131,18 @@ def _changes(al: Alignment) -> list[Change]:
         gb = sorted({p.b for p in group}, key=b_order.__getitem__)
         first = group[0]
         kind: Kind = first.relation
-        ch = Change(kind=kind, a=ga, b=gb, a_text=" ".join(a_text[x] for x in ga),
-                    b_text=" ".join(b_text[x] for x in gb), a_lang=a.language, b_lang=b.language,
-                    score=max(p.score for p in group),
-                    confidence="low" if any(p.confidence == "low" for p in group) else "high",
-                    reason=first.reason)
+        ch = Change(
+            kind=kind,
+            a=ga,
+            b=gb,
+            a_text=" ".join(a_text[x] for x in ga),
+            b_text=" ".join(b_text[x] for x in gb),
+            a_lang=a.language,
+            b_lang=b.language,
+            score=max(p.score for p in group),
+            confidence="low" if any(p.confidence == "low" for p in group) else "high",
+            reason=first.reason,
+        )
         if same and kind != "identical":
             ch.segments = diff([a_text[x] for x in ga], [b_text[x] for x in gb], a.language)
             ch.change_share = change_share(ch.segments)
@@ -133,7 +152,9 @@ def _changes(al: Alignment) -> list[Change]:
             for x in ga:
                 anchored[x] = pos
     for x in al.added:
-        rows.append(((b_order[x], 0, 0), Change(kind="added", a=[], b=[x], b_text=b_text[x], b_lang=b.language)))
+        rows.append(
+            ((b_order[x], 0, 0), Change(kind="added", a=[], b=[x], b_text=b_text[x], b_lang=b.language))
+        )
     moved_to = {p.a: p.b for p in al.pairs if p.relation == "moved"}
     placed = -1
     for par in a.paragraphs:

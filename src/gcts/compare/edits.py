@@ -1,9 +1,11 @@
-"""New versions of a real resolution made by random edits, with the true alignment: the yardstick of the aligner.
+"""New versions of a real resolution made by random edits, with the true alignment: the yardstick of the
+aligner.
 
 :func:`edit` deletes, inserts, rewords, splits, merges and moves paragraphs of a :class:`Resolution` (each
 paragraph is touched at most once, so the truth stays unambiguous), renumbers the result the way a new version
 is numbered, and returns it with the truth in the JSON form of ``gcts compare`` (``pairs``, ``added``,
-``removed``), so that :func:`score` can measure an alignment exactly as ``shared/tools/score_compare.py`` does.
+``removed``), so that :func:`score` can measure an alignment exactly as ``shared/tools/score_compare.py``
+does.
 Tests use it as a property-test oracle; ``benchmarks/compare.py`` uses it to build documents of a given size.
 """
 
@@ -43,7 +45,8 @@ class EditedVersion:
 
 
 def _reword(text: str, rng: random.Random, donors: Sequence[str], share: float, spaced: bool) -> str:
-    """Replace about ``share`` of the text by pieces of other paragraphs (words, or 2-4 characters unspaced)."""
+    """Replace about ``share`` of the text by pieces of other paragraphs (words, or 2-4 characters
+    unspaced)."""
     words = _WORD.findall(text)
     if spaced and len(words) >= 6:
         donor_words = [w for d in donors for w in _WORD.findall(d)] or words
@@ -83,8 +86,15 @@ def _cut(text: str, rng: random.Random) -> tuple[str, str] | None:
     return text[:k].strip(), text[k:].strip()
 
 
-def edit(res: Resolution, rng: random.Random, *, n_edits: int = 6, insert_pool: Sequence[str] = (),
-         operations: Sequence[str] = OPERATIONS, reword_share: float = 0.15) -> EditedVersion:
+def edit(
+    res: Resolution,
+    rng: random.Random,
+    *,
+    n_edits: int = 6,
+    insert_pool: Sequence[str] = (),
+    operations: Sequence[str] = OPERATIONS,
+    reword_share: float = 0.15,
+) -> EditedVersion:
     """Apply ``n_edits`` random operations to ``res`` and return the new version with the true alignment.
 
     ``insert_pool`` holds texts of other documents used for inserted paragraphs (same language).
@@ -119,16 +129,28 @@ def edit(res: Resolution, rng: random.Random, *, n_edits: int = 6, insert_pool: 
             second = _Item(items[k].part, cut[1], list(items[k].origins), "split")
             items[k : k + 1] = [first, second]
             done.append(f"split {first.origins[0]}")
-        elif op == "merge" and k + 1 < len(items) and pristine(k) and pristine(k + 1) \
-                and items[k].part == items[k + 1].part:
-            joined = _Item(items[k].part, f"{items[k].text} {items[k + 1].text}",
-                           [*items[k].origins, *items[k + 1].origins], "merged")
+        elif (
+            op == "merge"
+            and k + 1 < len(items)
+            and pristine(k)
+            and pristine(k + 1)
+            and items[k].part == items[k + 1].part
+        ):
+            joined = _Item(
+                items[k].part,
+                f"{items[k].text} {items[k + 1].text}",
+                [*items[k].origins, *items[k + 1].origins],
+                "merged",
+            )
             items[k : k + 2] = [joined]
             done.append(f"merge {joined.origins[0]} + {joined.origins[1]}")
         elif op == "move" and pristine(k) and len(items) > 8:
             item = items.pop(k)
-            same_part = [x for x in range(len(items) + 1)
-                         if abs(x - k) >= 3 and (x == len(items) or items[x].part == item.part)]
+            same_part = [
+                x
+                for x in range(len(items) + 1)
+                if abs(x - k) >= 3 and (x == len(items) or items[x].part == item.part)
+            ]
             if not same_part:
                 items.insert(k, item)
                 continue
@@ -142,7 +164,9 @@ def _rebuild(res: Resolution, items: list[_Item], done: list[str]) -> EditedVers
     preamble = [it for it in items if it.part == "preamble"]
     operative = [it for it in items if it.part == "operative"]
     new_pre = [Paragraph(part="preamble", index=k, text=it.text) for k, it in enumerate(preamble, 1)]
-    new_op = [Paragraph(part="operative", index=k, number=k, text=it.text) for k, it in enumerate(operative, 1)]
+    new_op = [
+        Paragraph(part="operative", index=k, number=k, text=it.text) for k, it in enumerate(operative, 1)
+    ]
     pairs: list[dict[str, Any]] = []
     added: list[str] = []
     for it, par in zip([*preamble, *operative], [*new_pre, *new_op], strict=True):
@@ -153,21 +177,32 @@ def _rebuild(res: Resolution, items: list[_Item], done: list[str]) -> EditedVers
     kept = {o for it in items for o in it.origins}
     removed = [p.id for p in res.paragraphs if p.id not in kept]
     heading = Heading(symbol=(res.heading.symbol or "X") + "/edited", title=res.heading.title)
-    new = Resolution(language=res.language, heading=heading, preamble=new_pre, operative=new_op,
-                     source=f"{res.source or 'document'} (edited)")
+    new = Resolution(
+        language=res.language,
+        heading=heading,
+        preamble=new_pre,
+        operative=new_op,
+        source=f"{res.source or 'document'} (edited)",
+    )
     return EditedVersion(new, {"pairs": pairs, "added": added, "removed": removed}, done)
 
 
 def score(truth: dict[str, Any], predicted: dict[str, Any]) -> dict[str, Any]:
-    """Pair precision and recall, right relations, and exactness of ``added``/``removed`` (as score_compare.py)."""
+    """Pair precision and recall, right relations, and exactness of ``added``/``removed`` (as
+    score_compare.py)."""
     t = {(p["a"], p["b"]) for p in truth["pairs"]}
     p = {(x.get("a"), x.get("b")) for x in predicted.get("pairs", [])}
     tp = len(t & p)
     relations = {(x["a"], x["b"]): x["relation"] for x in truth["pairs"]}
-    right = sum(1 for x in predicted.get("pairs", []) if relations.get((x.get("a"), x.get("b"))) == x.get("relation"))
+    right = sum(
+        1 for x in predicted.get("pairs", []) if relations.get((x.get("a"), x.get("b"))) == x.get("relation")
+    )
     return {
-        "tp": tp, "n_pred": len(p), "n_true": len(t),
-        "precision": tp / len(p) if p else 0.0, "recall": tp / len(t) if t else 1.0,
+        "tp": tp,
+        "n_pred": len(p),
+        "n_true": len(t),
+        "precision": tp / len(p) if p else 0.0,
+        "recall": tp / len(t) if t else 1.0,
         "relations_right": right,
         "added_exact": set(predicted.get("added", [])) == set(truth["added"]),
         "removed_exact": set(predicted.get("removed", [])) == set(truth["removed"]),

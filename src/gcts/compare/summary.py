@@ -20,8 +20,16 @@ if TYPE_CHECKING:
 #: "substantially changed" (the rest are minor edits: a word, a date, a symbol).
 SUBSTANTIAL = 0.25
 
-CATEGORIES: tuple[str, ...] = ("new", "removed", "substantially changed", "changed", "moved", "split", "merged",
-                               "unchanged")
+CATEGORIES: tuple[str, ...] = (
+    "new",
+    "removed",
+    "substantially changed",
+    "changed",
+    "moved",
+    "split",
+    "merged",
+    "unchanged",
+)
 
 
 @dataclass(slots=True)
@@ -35,8 +43,12 @@ class Summary:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: counts, by_pillar, by_theme, and the paragraph ids of each category."""
-        return {"counts": dict(self.counts), "by_pillar": self.by_pillar, "by_theme": self.by_theme,
-                "paragraphs": self.paragraphs}
+        return {
+            "counts": dict(self.counts),
+            "by_pillar": self.by_pillar,
+            "by_theme": self.by_theme,
+            "paragraphs": self.paragraphs,
+        }
 
 
 def category(change: Change) -> str | None:
@@ -68,12 +80,19 @@ def summarize(changes: Sequence[Change], a: Resolution, b: Resolution) -> Summar
             continue
         counts[cat] += 1
         ids[cat].append(", ".join(change.a if cat == "removed" else change.b))
-        side = [a_pars[x] for x in change.a if x in a_pars] if cat == "removed" else \
-            [b_pars[x] for x in change.b if x in b_pars]
+        side = (
+            [a_pars[x] for x in change.a if x in a_pars]
+            if cat == "removed"
+            else [b_pars[x] for x in change.b if x in b_pars]
+        )
         pillars, themes = _labels(side)
         for value in pillars:
             by_pillar.setdefault(value, dict.fromkeys(CATEGORIES, 0))[cat] += 1
         for value in themes:
             by_theme.setdefault(value, dict.fromkeys(CATEGORIES, 0))[cat] += 1
-    return Summary(counts=counts, by_pillar=dict(sorted(by_pillar.items())),
-                   by_theme=dict(sorted(by_theme.items())), paragraphs=ids)
+    return Summary(
+        counts=counts,
+        by_pillar=dict(sorted(by_pillar.items())),
+        by_theme=dict(sorted(by_theme.items())),
+        paragraphs=ids,
+    )
