@@ -64,8 +64,15 @@ def prepare(*, load: bool = True, quiet: bool = False) -> None:
     "--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on."
 )
 @click.option("--no-load", is_flag=True, help="Do not load the bundled corpus on first start.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Worker processes; more than 1 runs gunicorn (Unix) instead of the embedded server.",
+)
 @click.pass_context
-def command(ctx: click.Context, host: str, port: int, no_load: bool) -> None:
+def command(ctx: click.Context, host: str, port: int, no_load: bool, workers: int) -> None:
     """Start the gcts web application (data under GCTS_HOME; database from DATABASE_URL, else SQLite).
 
     This embedded server is meant for one user or a small team; for production run gunicorn (see docs/web.md).
@@ -80,6 +87,27 @@ def command(ctx: click.Context, host: str, port: int, no_load: bool) -> None:
     prepare(load=not no_load)
     click.echo(f"gcts: serving on http://{host}:{port}/ (data in {settings.GCTS_HOME}); Ctrl+C stops")
     sys.stdout.flush()
+    if workers > 1:  # the same application under gunicorn: one process per worker, 4 threads each
+        bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+        os.execv(
+            sys.executable,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "gcts.web.wsgi:application",
+                "--bind",
+                bind,
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "4",
+                "--access-logfile",
+                "-" if settings.DEBUG else "/dev/null",
+            ],
+        )
     ipv6 = ":" in host
     run(host, port, get_internal_wsgi_application(), ipv6=ipv6, threading=True, server_cls=WSGIServer)
 

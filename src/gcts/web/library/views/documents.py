@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import PermissionsMixin
+from django.core.cache import cache
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gcts.errors import GctsError
@@ -70,30 +75,25 @@ def _reference_targets(paragraphs: list[Paragraph], language: str) -> dict[str, 
     return targets
 
 
-def reading(request: HttpRequest, slug: str) -> HttpResponse:
-    """A document: heading, annotated paragraphs, footnotes; a second language beside it (``?with=``)."""
-    doc = get_object_or_404(Document, slug=slug)
-    translations = _translations(doc)
-    other = None
-    with_slug = request.GET.get("with", "")
-    if with_slug:
-        other = next((d for d in translations if d.slug == with_slug), None)
+def _article(
+    request: HttpRequest, doc: Document, other: Document | None, translations: list[Document]
+) -> str:
+    """The rendered document (heading, annotated paragraphs, footnotes), beside ``other`` when given."""
     paragraphs = _paragraphs(doc)
-    rows: list[dict[str, Any]] = []
     other_by_pid: dict[str, Paragraph] = {}
     if other is not None:
         other_by_pid = {p.pid: p for p in other.paragraphs.order_by("position")}
     targets = _reference_targets(paragraphs, doc.language)
+    rows: list[dict[str, Any]] = []
     for p in paragraphs:
         labels = list(p.labels.all())
+        references = {r.symbol: r for r in p.references.all()}.values()
         rows.append(
             {
                 "p": p,
                 "pillars": [x for x in labels if x.kind == "pillar"],
                 "themes": [x for x in labels if x.kind == "theme"],
-                "references": [
-                    (r, targets.get(r.symbol)) for r in {r.symbol: r for r in p.references.all()}.values()
-                ],
+                "references": [(r, targets.get(r.symbol)) for r in references],
                 "actors": sorted({a.actor for a in p.actors.all()}),
                 "mandates": list(p.mandates.all()),
                 "other": other_by_pid.get(p.pid),
@@ -106,9 +106,39 @@ def reading(request: HttpRequest, slug: str) -> HttpResponse:
         "translations": translations,
         "other": other,
         "heading": doc.heading,
-        "formats": pipeline.FORMATS,
     }
-    return render(request, "library/reading.html", context)
+    return render_to_string("library/reading_article.html", context, request=request)
+
+
+def reading(request: HttpRequest, slug: str) -> HttpResponse:
+    """A document: heading, annotated paragraphs, footnotes; a second language beside it (``?with=``).
+
+    For readers the document part is rendered once per (document version, companion, interface language)
+    and kept in the cache: documents change rarely and are read often. Editors' pages carry per-session CSRF
+    tokens in their correction forms, so they are always rendered afresh.
+    """
+    doc = get_object_or_404(Document, slug=slug)
+    translations = _translations(doc)
+    with_slug = request.GET.get("with", "")
+    other = next((d for d in translations if d.slug == with_slug), None) if with_slug else None
+    user = request.user
+    if isinstance(user, PermissionsMixin) and user.has_perm("library.change_paragraph"):
+        article = _article(request, doc, other, translations)
+    else:
+        key = ":".join(
+            [
+                "gcts-reading",
+                str(doc.pk),
+                str(doc.updated_at.timestamp()),
+                f"{other.pk}@{other.updated_at.timestamp()}" if other else "-",
+                get_language() or "",
+            ]
+        )
+        article = cache.get(key)
+        if article is None:
+            article = _article(request, doc, other, translations)
+            cache.set(key, article, 24 * 3600)
+    return render(request, "library/reading.html", {"doc": doc, "article": mark_safe(article)})
 
 
 def quality(request: HttpRequest, slug: str) -> HttpResponse:
