@@ -46,13 +46,14 @@ def _rules(lang: str) -> _Rules:
     edge = r"(?![\w-])" if spaced else ""
     clause = data.get("clause", {})
     lead = clause.get("lead", r"(?:^|[;；]\s*)")
-    verbs = dict(data.get("verbs", {}))
-    stops = list(clause.get("stops", [])) + list(verbs)
+    verbs = {k.lower(): v for k, v in data.get("verbs", {}).items()}
+    stops = list(dict.fromkeys([s.lower() for s in clause.get("stops", [])] + list(verbs)))
     periods = {k.lower(): v for k, v in data.get("recurrence", {}).items()}
     return _Rules(
-        verbs=re.compile(rf"{lead}(?P<verb>{_alternation(list(verbs))}){edge}") if verbs else None,
+        verbs=(re.compile(rf"{lead}(?P<verb>{_alternation(list(verbs))}){edge}", re.IGNORECASE)
+               if verbs else None),
         actions=verbs,
-        stops=re.compile(rf"{lead}(?:{_alternation(stops)}){edge}") if stops else None,
+        stops=re.compile(rf"{lead}(?:{_alternation(stops)}){edge}", re.IGNORECASE) if stops else None,
         end=re.compile(clause.get("end", r"[;；。]")),
         actor_gap=int(clause.get("actor_max_gap", 2)),
         decide_actor=str(clause.get("decide_actor", "general_assembly")),
@@ -81,7 +82,7 @@ def find(text: str, lang: str, actors: list[ActorMention], where: str,
         end = rules.end.search(text, start, stop)
         stop = end.start() if end else stop
         scope = text[start:stop]
-        action = rules.actions[v.group("verb")]
+        action = rules.actions[v.group("verb").lower()]
         deadline, dterm, bad = _deadline(scope, rules)
         if bad:
             issues.append(QualityIssue(code="bad-date", where=where,
@@ -108,14 +109,18 @@ def find(text: str, lang: str, actors: list[ActorMention], where: str,
 
 
 def _deadline(scope: str, rules: _Rules) -> tuple[str | None, str, str]:
-    """(YYYY-MM or YYYY-MM-DD, matched text, malformed text) for the first deadline in ``scope``."""
+    """(YYYY-MM, YYYY-MM-DD or YYYY, matched text, malformed text) for the first deadline in ``scope``.
+
+    The patterns are tried in the order of the language data (full dates before years alone)."""
     for p in rules.deadlines:
         m = p.search(scope)
         if not m:
             continue
         g = m.groupdict()
-        month = int(g["month"]) if g.get("month") else rules.months.get((g.get("monthname") or "").lower(), 0)
         year = int(g["year"])
+        if not (g.get("month") or g.get("monthname")):  # a year alone ("no later than 2019"): year precision
+            return (f"{year:04d}", m.group(0), "") if 1945 <= year <= 2199 else (None, "", m.group(0))
+        month = int(g["month"]) if g.get("month") else rules.months.get((g.get("monthname") or "").lower(), 0)
         day = int(g["day"]) if g.get("day") else None
         try:
             date(year, month, day or 1)

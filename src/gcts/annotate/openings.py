@@ -1,17 +1,29 @@
 """Opening phrases: the verb phrase a paragraph starts with, and the function it gives the paragraph.
 
 The phrases live in ``languages/<code>/openings.toml`` (``[preambular]`` and ``[operative]`` phrase →
-function, plus ``[variants]`` prefixes and suffixes such as 又/还 or "also"/"further" that make compound
-openings). One regular expression per language and part, longest phrase first, is compiled once and
-matched at the start of the paragraph; the opening is the matched text itself, so it is exactly as
-printed.
+function) with the ways a language builds compound openings out of them:
+
+* ``[variants]`` ``prefixes`` and ``suffixes`` (又/还, "Also …", "… also", "Recalling further"), and
+  ``infixes`` put after the first word of a phrase of several words ("Expressing also deep concern",
+  "Calls also upon");
+* ``[variants.guard]``: suffixes that are only adverbs when the next word allows it ("Recalling further its
+  resolution", but "Encourages further efforts", where "further" belongs to the object);
+* ``[compounds.<part>]``: a head ("Reiterates its") followed by a noun that carries the function
+  ("strong and unequivocal condemnation" → condemn), written as whole compound openings;
+* ``[leadins]``: an introductory clause that may stand before the opening ("Given …, commit to"); the
+  opening is then the phrase after it.
+
+One regular expression per language and part, longest phrase first, is compiled once and matched at the
+start of the paragraph; the opening is the matched text itself, so it is exactly as printed.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
+from typing import Any
 
 from gcts.languages import profile
 from gcts.model import FUNCTIONS, Evidence, PartName
@@ -33,52 +45,120 @@ class Opening:
         return Evidence(method="rule", rule=f"openings.{self.section}:{self.phrase}", terms=[self.surface])
 
 
-def _variants(phrase: str, prefixes: list[str], suffixes: list[str], spaced: bool) -> list[str]:
-    """The phrase with every prefix and every suffix, compound forms whole ("又回顾", "Recalling also")."""
-    out = [phrase]
-    for pre in prefixes:
-        head = phrase[:1].lower() + phrase[1:] if spaced and pre.endswith(" ") else phrase
-        out.append(pre + head)
-    out.extend(phrase + suf for suf in suffixes)
+@dataclass(frozen=True)
+class _Entry:
+    """One opening form: its function, the data phrase it comes from, and, for a guarded suffix form, the
+    length of the form without its suffix (used when the next word shows the suffix is not an adverb)."""
+
+    function: str
+    phrase: str
+    base_len: int | None = None
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    pattern: re.Pattern[str]
+    table: Mapping[str, _Entry]
+    guard: re.Pattern[str] | None
+    leadin: re.Pattern[str] | None
+    leadin_after: re.Pattern[str]
+    leadin_chars: int
+
+
+def _lower_head(phrase: str, spaced: bool) -> str:
+    return phrase[:1].lower() + phrase[1:] if spaced else phrase
+
+
+def _variants(phrase: str, variants: Mapping[str, Any], spaced: bool) -> list[tuple[str, int | None]]:
+    """The phrase with every prefix, suffix and infix: (form, base length if the form is a guarded suffix)."""
+    guarded = set(variants.get("guard", {}).get("suffixes", []))
+    out: list[tuple[str, int | None]] = [(phrase, None)]
+    for pre in variants.get("prefixes", []):
+        out.append((pre + (_lower_head(phrase, spaced) if pre.endswith(" ") else phrase), None))
+    for suf in variants.get("suffixes", []):
+        out.append((phrase + suf, len(phrase) if suf in guarded else None))
+    if spaced and " " in phrase:
+        head, rest = phrase.split(" ", 1)
+        out.extend((f"{head}{inf} {rest}", None) for inf in variants.get("infixes", []))
     return out
 
 
+def _compounds(data: Mapping[str, Any], section: str, spaced: bool) -> dict[str, str]:
+    """Whole compound openings from ``[compounds.<section>]``: every head followed by every tail."""
+    spec = data.get("compounds", {}).get(section, {})
+    sep = " " if spaced else ""
+    return {f"{head}{sep}{tail}": fn for head in spec.get("heads", [])
+            for tail, fn in spec.get("tails", {}).items() if fn in FUNCTIONS}
+
+
 @cache
-def _matcher(lang: str, section: str) -> tuple[re.Pattern[str], dict[str, tuple[str, str]]]:
-    """Compile the phrases of one language and part: (pattern, lowered surface → (function, phrase))."""
+def _matcher(lang: str, section: str) -> _Matcher:
+    """Compile the phrases of one language and part."""
     data = profile(lang).section("openings")
     variants = data.get("variants", {})
-    prefixes = list(variants.get("prefixes", []))
-    suffixes = list(variants.get("suffixes", []))
     spaced = bool(data.get("matching", {}).get("spaced", False))
-    table: dict[str, tuple[str, str]] = {}
+    table: dict[str, _Entry] = {}
     explicit = {k: v for k, v in data.get(section, {}).items() if v in FUNCTIONS}
+    explicit.update(_compounds(data, section, spaced))
     for phrase, function in explicit.items():
-        for form in _variants(phrase, prefixes, suffixes, spaced):
-            table.setdefault(form.lower(), (function, phrase))
+        for form, base in _variants(phrase, variants, spaced):
+            table.setdefault(form.lower(), _Entry(function, phrase, base))
     for phrase, function in explicit.items():  # an explicit phrase always wins over a generated one
-        table[phrase.lower()] = (function, phrase)
+        table[phrase.lower()] = _Entry(function, phrase)
+    guard_next = variants.get("guard", {}).get("next")
+    leadins = data.get("leadins", {})
+    starts = leadins.get("patterns", [])
+    after = re.compile(leadins.get("after", r",\s+"))
+    chars = int(leadins.get("max_chars", 400))
     if not table:
-        return re.compile(r"(?!x)x"), {}
+        return _Matcher(re.compile(r"(?!x)x"), {}, None, None, after, chars)
     alternatives = "|".join(re.escape(f) for f in sorted(table, key=len, reverse=True))
     boundary = r"(?![\w-])" if spaced else ""
-    pattern = re.compile(rf"^[\s\"“*_]*(?P<o>(?:{alternatives})){boundary}", re.IGNORECASE)
-    return pattern, table
+    return _Matcher(
+        pattern=re.compile(rf"[\s\"“*_]*(?P<o>(?:{alternatives})){boundary}", re.IGNORECASE),
+        table=table,
+        guard=re.compile(guard_next, re.IGNORECASE) if guard_next else None,
+        leadin=re.compile("|".join(f"(?:{p})" for p in starts)) if starts else None,
+        leadin_after=after,
+        leadin_chars=chars,
+    )
+
+
+def _at(text: str, pos: int, m: _Matcher, section: str) -> Opening | None:
+    found = m.pattern.match(text, pos)
+    if not found:
+        return None
+    surface = found.group("o")
+    entry = m.table[surface.lower()]
+    if entry.base_len is not None and m.guard is not None and not m.guard.match(text, found.end("o")):
+        surface = surface[:entry.base_len]
+        entry = m.table.get(surface.lower(), entry)
+    return Opening(surface=surface, function=entry.function, phrase=entry.phrase, section=section)
 
 
 def detect(text: str, part: PartName, lang: str) -> Opening | None:
     """The opening of a paragraph of ``part`` in ``lang``, or None when no known phrase starts it.
 
     The part's own list is tried first, then the other part's (a preambular verb may open an operative
-    paragraph in some texts, e.g. 鼓励 / Encouraging).
+    paragraph in some texts, e.g. 鼓励 / Encouraging); then the same after a lead-in clause.
     """
     own = _PARTS[part]
     other = "operative" if own == "preambular" else "preambular"
     for section in (own, other):
-        pattern, table = _matcher(lang, section)
-        m = pattern.match(text)
-        if m:
-            surface = m.group("o")
-            function, phrase = table[surface.lower()]
-            return Opening(surface=surface, function=function, phrase=phrase, section=section)
+        found = _at(text, 0, _matcher(lang, section), section)
+        if found:
+            return found
+    for section in (own, other):
+        m = _matcher(lang, section)
+        lead = m.leadin.match(text) if m.leadin else None
+        if lead is None:
+            continue
+        clause_end = min(len(text), lead.end() + m.leadin_chars)
+        for stop in (";", ":"):
+            cut = text.find(stop, lead.end(), clause_end)
+            clause_end = cut if cut >= 0 else clause_end
+        for comma in m.leadin_after.finditer(text, lead.end(), clause_end):
+            found = _at(text, comma.end(), m, section)
+            if found:
+                return found
     return None

@@ -27,12 +27,19 @@ from gcts.languages import profile
 from gcts.model import Reference
 
 #: Latin UN document symbols: organ, optional subsidiary bodies and series, numbers, modifiers.
+#: The first element of Latin UN document symbols: the organs, treaty bodies and conferences of parties.
+ORGANS = ("A|S|E|ST|CRC|CCPR|CAT|CEDAW|CERD|CMW|CRPD|CED|HRI|TD|UNEP|DP|FCCC|ICCD|CTOC|CAC|NPT|BWC|CCW"
+          "|APLC|ISBA|SPLOS|UNW|ICEF")
+
+#: Latin UN document symbols: organ, optional subsidiary bodies and series, numbers, modifiers; and the
+#: symbols of World Health Assembly resolutions and records (WHA69.2, WHA69/2016/REC/1), which UN texts cite.
 SYMBOL = re.compile(
     r"(?<![\w/.\-])"
     r"(?:S/RES/\d{1,4}\s?\(\d{4}\)"
     r"|A/RES/\d{1,4}\s?[A-Z]?\s?\((?:E?S-)?[IVXLC]+\)"
-    r"|(?:A|S|E|ST|CRC|CCPR|CAT|CEDAW|CERD|TD|UNEP|DP)"
-    r"(?:/(?:[A-Z][A-Za-z]*(?:\.\d+)?|\d{1,4}(?:-\d{1,4})?|(?:L|CRP|WP|PV|SR)\.\d+))*"
+    r"|WHA\d{1,2}(?:\.\d{1,2}(?![\d.])|/\d{4}/REC/\d+)"
+    rf"|(?:{ORGANS})"
+    r"(?:/(?:[A-Z][A-Za-z]*(?:\.\d+)?|\d{1,4}(?:-\d{1,4})?|(?:E?S-)\d{1,2}|(?:L|CRP|WP|PV|SR)\.\d+))*"
     r"/(?:\d{1,5}|(?:L|CRP|WP|PV|SR)\.\d+)"
     r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)*"
     r"(?:\s[A-Z](?![\w/]))?)"
@@ -40,8 +47,9 @@ SYMBOL = re.compile(
 _ROMAN = re.compile(r"^(?:E?S-)?(?=[IVXLC])C{0,3}(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})$")
 _SC = re.compile(r"^S/RES/(\d{1,4})\s*\((\d{4})\)$")
 _OLD = re.compile(r"^A/RES/(\d{1,4})\s*([A-Z])?\s*\(((?:E?S-)?[IVXLC]+)\)$")
-_GA = re.compile(r"^(A/(?:[A-Z]+/)*RES/\d{1,4}/\d{1,4})\s*([A-Z])?$")
-_DOC = re.compile(r"^(?:A|S|E|ST|CRC|CCPR|CAT|CEDAW|CERD|TD|UNEP|DP)(?:/[A-Za-z0-9.\-]+)+$")
+_GA = re.compile(r"^((?:A|E)/(?:[A-Z]+(?:\.\d+)?/)*RES/(?:E?S-)?\d{1,4}/\d{1,4})\s*([A-Z])?$")
+_WHA = re.compile(r"^WHA\d{1,2}(?:\.\d{1,2}|/\d{4}/REC/\d+)$")
+_DOC = re.compile(rf"^(?:{ORGANS})(?:/[A-Za-z0-9.\-]+)+$")
 
 
 def canonical_symbol(symbol: str) -> str | None:
@@ -68,10 +76,12 @@ def canonical_symbol(symbol: str) -> str | None:
     if m:
         base, part = m.groups()
         session, number = base.rsplit("/", 2)[-2:]
-        if int(session) == 0 or int(number) == 0:
+        if int(session.rsplit("-", 1)[-1]) == 0 or int(number) == 0:
             return None
         return base + (f" {part}" if part else "")
     compact = s.replace(" ", "")
+    if _WHA.match(compact):
+        return compact
     if _DOC.match(compact) and any(ch.isdigit() for ch in compact.rsplit("/", 1)[-1]):
         return compact
     return None
@@ -183,7 +193,13 @@ def _symbols_of(m: re.Match[str], template: str | None, rules: _Rules) -> tuple[
         raw = [f"S/RES/{g['sc']} ({g['year']})"]
     elif g.get("old"):
         raw = [f"A/RES/{g['old']}{' ' + g['part'] if g.get('part') else ''} ({g['roman']})"]
+    elif g.get("dot"):
+        if template is None or "{dot}" not in template:  # 69.2 is a symbol only after its organ (WHA)
+            return [], []
+        raw = [template.format(dot=g["dot"])]
     elif g.get("num"):
+        if template is not None and "{num}" not in template:
+            return [], []
         base = (template or "A/RES/{num}").format(num=g["num"])
         letters = _expand_parts(g.get("parts"), rules)
         raw = [f"{base} {x}" for x in letters] if letters else [base]
