@@ -109,7 +109,13 @@ def command(ctx: click.Context, host: str, port: int, no_load: bool, workers: in
             ],
         )
     ipv6 = ":" in host
-    run(host, port, get_internal_wsgi_application(), ipv6=ipv6, threading=True, server_cls=WSGIServer)
+
+    class Server(WSGIServer):
+        """Django's WSGI server with a listen backlog fit for many clients (the default of 5 drops bursts)."""
+
+        request_queue_size = 128
+
+    run(host, port, get_internal_wsgi_application(), ipv6=ipv6, threading=True, server_cls=Server)
 
 
 @command.command(

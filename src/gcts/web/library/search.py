@@ -83,7 +83,15 @@ class Filters:
 def search(query: str, filters: Filters = Filters()) -> tuple[list[str], QuerySet[Paragraph]]:
     """Paragraphs matching ``query`` and ``filters``: the query's words and a queryset in document order."""
     words = query_words(query)
-    qs = Paragraph.objects.select_related("document")
+    qs = Paragraph.objects.select_related("document").defer(
+        "search_text",
+        "span",
+        "opening_evidence",
+        "subparagraphs",
+        "document__heading",
+        "document__quality",
+        "document__title",
+    )
     if words:
         qs = qs.filter(id__in=matching_ids_sql(words))
     if filters.pillar:
@@ -96,7 +104,9 @@ def search(query: str, filters: Filters = Filters()) -> tuple[list[str], QuerySe
         qs = qs.filter(document__slug=filters.document)
     if not (words or filters.pillar or filters.theme or filters.actor or filters.document):
         return words, qs.none()
-    return words, qs.distinct().order_by("-document__year", "document__slug", "position")
+    if filters.pillar or filters.theme or filters.actor:  # joins to labels/actors can repeat a paragraph
+        qs = qs.distinct()
+    return words, qs.order_by("-document__year", "document__slug", "position")
 
 
 def snippet(text: str, words: Iterable[str], width: int = SNIPPET_CHARS) -> SafeString:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
+from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -11,6 +12,12 @@ from gcts.web.library.models import Document
 from gcts.web.library.search import Filters, search, snippet
 
 PAGE_SIZE = 20
+
+
+def _library_version() -> str:
+    """Changes whenever a document is added, replaced, corrected or removed (a key for cached fragments)."""
+    latest = Document.objects.aggregate(n=Count("id"), t=Max("updated_at"))
+    return f"{latest['n']}@{latest['t'].timestamp() if latest['t'] else 0}"
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
@@ -32,5 +39,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "themes": vocabulary.choices("theme"),
         "actors": vocabulary.choices("actor"),
         "documents": Document.objects.only("slug", "symbol", "language", "source").order_by("slug"),
+        "documents_version": _library_version(),
     }
     return render(request, "library/search.html", context)
