@@ -19,7 +19,7 @@ from gcts.languages import UnknownLanguage, profile
 
 #: Footnote markers as Unicode superscripts are script-neutral: every language may carry them.
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-SUPERSCRIPT_LINE = r"^(?P<number>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>\S.*)$"
+SUPERSCRIPT_LINE = r"^(?P<number>[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(?P<text>[^\s⁰¹²³⁴⁵⁶⁷⁸⁹].*)$"
 NEVER = r"(?!x)x"
 
 

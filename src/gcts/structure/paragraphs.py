@@ -8,8 +8,8 @@ Where a paragraph starts:
   (a), (b) … included), which also rejoins paragraphs cut by footnote blocks (operative 22 of the reference);
 * a preambular paragraph starts, on a page laid out with indents, at a line indented deeper than the page's
   running text (``pdftotext -layout``); on a page without indents, at a line that follows a complete
-  paragraph (ending with ``，`` / ``,`` / ``;`` …) and either opens with a preambular word of the language
-  (重申, Recalling …) or stands after a blank line that is not a page break. Text cut by a page break inside
+  paragraph (ending with ``，`` / ``,`` / ``;`` …) and opens with a preambular word of the language (重申,
+  Recalling …), or, in a script with case, starts in upper case after a blank line that is not a page break. Text cut by a page break inside
   a word (恐 / 怖主义) continues the paragraph, because the paragraph before it is not complete.
 
 Lines are joined with the language's joiner (a space, or nothing for Chinese); a hyphen at a line end is
@@ -62,6 +62,8 @@ class RawParagraph:
                     out = out[:-2] + "-"  # pdftotext's "post -" / "conflict"
                 elif conv.line_join and out.endswith("-") and out[-2:-1].isalpha():
                     pass  # a hyphenated compound cut at the line end: keep the hyphen, no space
+                elif out[-1:] in SUPERSCRIPT_DIGITS and text[:1] in SUPERSCRIPT_DIGITS:
+                    out += " "  # two markers on two lines are two markers (⁷ / ⁸), not one (⁷⁸)
                 else:
                     out += conv.line_join
             where.append((len(out), piece.body.page))
@@ -77,6 +79,14 @@ def ends_complete(text: str, endings: tuple[str, ...], inline_markers: bool) -> 
         if tail.isdigit() and len(tail) <= 3 and head:
             t = head.rstrip(_TRAILING)
     return t.endswith(endings)
+
+
+def tail(para: RawParagraph) -> str:
+    """The last piece of ``para`` that holds more than footnote markers and closing marks."""
+    for piece in reversed(para.pieces):
+        if piece.text.rstrip(_TRAILING):
+            return piece.text
+    return ""
 
 
 def _page_bases(body: list[BodyLine]) -> dict[int, int | None]:
@@ -103,9 +113,9 @@ def segment(body: list[BodyLine], conv: Conventions) -> tuple[list[RawParagraph]
         base = bases.get(bl.page)
         deep = base is not None and bl.line.indent >= base + FIRST_LINE_DEPTH
         m = conv.operative_number.match(text)
-        if m:
+        if m and (base is None or deep):  # on an indented page a number opens a paragraph only at its indent
             n = int(m["number"])
-            prev_done = bool(paras) and ends_complete(paras[-1].pieces[-1].text, conv.operative_endings
+            prev_done = bool(paras) and ends_complete(tail(paras[-1]), conv.operative_endings
                                                       + conv.preamble_endings, conv.inline_markers)
             jump_ok = expected < n <= expected + MAX_NUMBER_JUMP and prev_done and (base is None or deep)
             if n == expected or jump_ok:
@@ -135,7 +145,7 @@ def _starts_preamble(prev: RawParagraph, bl: BodyLine, deep: bool, base: int | N
     if base is not None:
         return deep
     text = bl.line.text
-    if not ends_complete(prev.pieces[-1].text, conv.preamble_endings, conv.inline_markers):
+    if not ends_complete(tail(prev), conv.preamble_endings, conv.inline_markers):
         return False
     if conv.cased and text[:1].islower():
         return False
@@ -143,4 +153,6 @@ def _starts_preamble(prev: RawParagraph, bl: BodyLine, deep: bool, base: int | N
         return True
     if any(text.startswith(w + (" " if conv.line_join else "")) for w in conv.continuation_words):
         return False
-    return bl.blank_before and not bl.break_before
+    # A blank line that is not a page break separates paragraphs, but in a script without case an invisible
+    # page break looks the same: there only an opening word decides.
+    return bl.blank_before and not bl.break_before and conv.cased
