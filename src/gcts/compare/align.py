@@ -222,6 +222,7 @@ class _Aligner:
         self.match_b: dict[int, int] = {}
         self.relation: dict[tuple[int, int], Relation] = {}
         self.group_score: dict[tuple[int, int], float] = {}
+        self.reach = 4
 
     # --- bookkeeping -----------------------------------------------------------------------------------
     def _link(self, i: int, j: int, relation: Relation) -> None:
@@ -292,10 +293,27 @@ class _Aligner:
     def _better_elsewhere(self, j: int, i: int, *, column: bool) -> bool:
         """Whether an unpaired paragraph on the other side wants ``j`` much more than ``i`` does."""
         if column:
-            others = [k for k in range(len(self.a_ids)) if k != i and k not in self.match_a]
-            return any(self.s[k, j] >= self.th.move and self.s[k, j] > self.s[i, j] + 0.1 for k in others)
-        others = [k for k in range(len(self.b_ids)) if k != i and k not in self.match_b]
-        return any(self.s[j, k] >= self.th.move and self.s[j, k] > self.s[j, i] + 0.1 for k in others)
+            free = np.array([k not in self.match_a and k != i for k in range(len(self.a_ids))], dtype=bool)
+            vals, own = self.s[free, j], self.s[i, j]
+        else:
+            free = np.array([k not in self.match_b and k != i for k in range(len(self.b_ids))], dtype=bool)
+            vals, own = self.s[j, free], self.s[j, i]
+        return bool(np.any((vals >= self.th.move) & (vals > own + 0.1)))
+
+    def _near(
+        self, anchor: int | None, paired: dict[int, int], size: int, free: Sequence[int], scores: np.ndarray
+    ) -> list[int]:
+        """Unpaired paragraphs that could be pieces next to ``anchor``: walking out from it over unpaired
+        ones only (at most ``reach`` each way); without an anchor, any unpaired one that scores at all."""
+        if anchor is None:
+            return [k for k in free if k not in paired and scores[k] >= self.th.uncertain]
+        out: list[int] = []
+        for step in (-1, 1):
+            k = anchor + step
+            while 0 <= k < size and k not in paired and abs(k - anchor) <= self.reach:
+                out.append(k)
+                k += step
+        return out
 
     def _gain(self, run: Sequence[int], contained: dict[int, float]) -> float:
         """How much joining must improve the score: little when every new piece is wholly contained."""
@@ -312,12 +330,11 @@ class _Aligner:
             if anchor is not None and self.relation.get((i, anchor)) in ("split", "merged"):
                 continue
             a_text = self.a_pars[i].text
+            near = self._near(anchor, self.match_b, len(self.b_ids), free_b, self.s[i])
             contained = {
                 j: self.scorer.part_of(self.b_pars[j].text, a_text)
-                for j in free_b
-                if j not in self.match_b
-                and self.s[i, j] >= 0.1
-                and not self._better_elsewhere(j, i, column=True)
+                for j in near
+                if self.s[i, j] >= 0.1 and not self._better_elsewhere(j, i, column=True)
             }
             cands = [j for j, share in contained.items() if share >= self.th.part]
             if anchor is not None:
@@ -346,12 +363,11 @@ class _Aligner:
             if anchor is not None and self.relation.get((anchor, j)) in ("split", "merged"):
                 continue
             b_text = self.b_pars[j].text
+            near = self._near(anchor, self.match_a, len(self.a_ids), free_a, self.s[:, j])
             contained = {
                 i: self.scorer.part_of(self.a_pars[i].text, b_text)
-                for i in free_a
-                if i not in self.match_a
-                and self.s[i, j] >= 0.1
-                and not self._better_elsewhere(i, j, column=False)
+                for i in near
+                if self.s[i, j] >= 0.1 and not self._better_elsewhere(i, j, column=False)
             }
             cands = [i for i, share in contained.items() if share >= self.th.part]
             if anchor is not None:
