@@ -48,7 +48,10 @@ def decode(data: bytes, *, source: str | None = None, max_bytes: int = MAX_BYTES
         pass
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _checked(data.decode(utf16), source), utf16
+        try:
+            return _checked(data.decode(utf16), source), utf16
+        except UnicodeDecodeError:
+            pass
     if b"\x00" in data:
         raise InputError("input is binary data, not text (it contains NUL bytes)", file=source)
     try:
@@ -72,10 +75,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
     sample = data[:4000]
     if len(sample) < 4:
         return None
-    even, odd = sample[0::2], sample[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.1 * len(even):
+    # ASCII characters (spaces, digits, line ends: present even in Chinese) have a zero high byte, which sits
+    # at odd offsets in little-endian and at even ones in big-endian; binary data has zeros anywhere.
+    zeros_even, zeros_odd = sample[0::2].count(0), sample[1::2].count(0)
+    if zeros_odd >= 4 and zeros_even * 5 <= zeros_odd:
         return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.1 * len(odd):
+    if zeros_even >= 4 and zeros_odd * 5 <= zeros_even:
         return "utf-16-be"
     return None
 
