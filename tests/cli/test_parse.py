@@ -14,8 +14,13 @@ REFERENCE = CORPUS / "A-72-L.62.zh.txt"
 
 
 def gcts(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-c", "from gcts.cli import main; main()", *args], input=stdin,
-                          capture_output=True, timeout=120, check=False)
+    return subprocess.run(
+        [sys.executable, "-c", "from gcts.cli import main; main()", *args],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def one_line_error(proc: subprocess.CompletedProcess[bytes], code: int, words: str) -> None:
@@ -48,15 +53,25 @@ def test_folder_in_batch(tmp_path: Path) -> None:
         (src / name).write_bytes((CORPUS / name).read_bytes())
     proc = gcts("parse", str(src), "--no-annotate", "-o", str(tmp_path / "out"))
     assert proc.returncode == 0, proc.stderr.decode()
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["A-RES-73-7.en.json", "A-RES-73-8.en.json"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "A-RES-73-7.en.json",
+        "A-RES-73-8.en.json",
+    ]
     assert proc.stderr.decode().count("operative") == 2
 
 
-@pytest.mark.parametrize(("content", "code", "words"), [
-    (b"", 3, "empty"),
-    (b"\x00\x01\x02\xff" * 300, 3, "binary"),
-    ("第七十二届会议\n\n大会，\n\n重申其决议，\n\n回顾大会的作用，\n".encode(), 4, "no operative paragraphs"),
-])
+@pytest.mark.parametrize(
+    ("content", "code", "words"),
+    [
+        (b"", 3, "empty"),
+        (b"\x00\x01\x02\xff" * 300, 3, "binary"),
+        (
+            "第七十二届会议\n\n大会，\n\n重申其决议，\n\n回顾大会的作用，\n".encode(),
+            4,
+            "no operative paragraphs",
+        ),
+    ],
+)
 def test_bad_input(tmp_path: Path, content: bytes, code: int, words: str) -> None:
     f = tmp_path / "bad.txt"
     f.write_bytes(content)

@@ -1,4 +1,4 @@
-"""The gcts/1 JSON format: the gold's fields, a lossless round trip, clear errors for JSON that is not ours."""
+"""The gcts/1 JSON format: the gold's fields, a lossless round trip, clear errors for foreign JSON."""
 
 from __future__ import annotations
 
@@ -35,8 +35,14 @@ def test_round_trip_keeps_annotations() -> None:
     doc = json.loads(to_json(res))
     op4 = doc["operative"][3]
     assert (op4["opening"], op4["function"], op4["pillars"], op4["references"]) == (
-        "Requests", "request", ["ALL"], ["A/RES/72/4"])
-    assert op4["mandates"] == [{"actor": "secretary_general", "deadline": None, "session": 74, "recurrence": None}]
+        "Requests",
+        "request",
+        ["ALL"],
+        ["A/RES/72/4"],
+    )
+    assert op4["mandates"] == [
+        {"actor": "secretary_general", "deadline": None, "session": 74, "recurrence": None}
+    ]
     assert doc["operative"][0]["pillars"] is None  # not annotated
 
 
@@ -45,21 +51,42 @@ def test_gold_fields_are_written() -> None:
     doc = json.loads(write(res, "json"))
     assert doc["schema"] == "gcts/1"
     assert set(doc) >= {"source", "language", "heading", "preamble", "operative", "footnotes"}
-    assert set(doc["preamble"][0]) >= {"index", "text", "footnotes", "opening", "function", "themes", "references"}
+    assert set(doc["preamble"][0]) >= {
+        "index",
+        "text",
+        "footnotes",
+        "opening",
+        "function",
+        "themes",
+        "references",
+    }
     assert set(doc["operative"][0]) >= {"number", "text", "footnotes", "subparagraphs", "pillars", "mandates"}
-    assert doc["footnotes"][0] | {"span": None} == {"number": 1, "text": "A/71/858。", "cited_in": "preamble:3",
-                                                    "span": None}
+    assert doc["footnotes"][0] | {"span": None} == {
+        "number": 1,
+        "text": "A/71/858。",
+        "cited_in": "preamble:3",
+        "span": None,
+    }
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    ("[1, 2]", "(root)"),
-    ('{"schema": "gcts-gold/1"}', "schema"),
-    ('{"schema": "gcts/1", "language": "zh"}', "(root).heading"),
-    ('{"schema": "gcts/1", "language": "zh", "heading": {}, "preamble": [{"index": 1}], "operative": []}',
-     "preamble[0].text"),
-    ('{"schema": "gcts/1", "language": "zh", "heading": {"issued": "yesterday"}, "preamble": [], "operative": []}',
-     "heading.issued"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ("[1, 2]", "(root)"),
+        ('{"schema": "gcts-gold/1"}', "schema"),
+        ('{"schema": "gcts/1", "language": "zh"}', "(root).heading"),
+        (
+            '{"schema": "gcts/1", "language": "zh", "heading": {}, '
+            '"preamble": [{"index": 1}], "operative": []}',
+            "preamble[0].text",
+        ),
+        (
+            '{"schema": "gcts/1", "language": "zh", "heading": {"issued": "yesterday"}, '
+            '"preamble": [], "operative": []}',
+            "heading.issued",
+        ),
+    ],
+)
 def test_foreign_json_names_the_field(data: str, field: str) -> None:
     with pytest.raises(FormatError) as err:
         from_json(data, source="x.json")

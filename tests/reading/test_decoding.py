@@ -15,15 +15,21 @@ REFERENCE = (CORPUS / "A-72-L.62.zh.txt").read_text(encoding="utf-8")
 ENGLISH = (CORPUS / "A-RES-73-7.en.txt").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("data", "encoding"), [
-    (REFERENCE.encode("utf-8"), "utf-8"),
-    (b"\xef\xbb\xbf" + REFERENCE.encode("utf-8"), "utf-8-sig"),
-    (REFERENCE.encode("utf-16"), "utf-16"),
-    (REFERENCE.encode("utf-16-le"), "utf-16-le"),
-    (REFERENCE.encode("utf-16-be"), "utf-16-be"),
-    (REFERENCE.encode("gb18030"), "gb18030"),
-    (REFERENCE.replace("¹", "").replace("²", "").replace("³", "").encode("gbk", errors="ignore"), "gb18030"),
-])
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (REFERENCE.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + REFERENCE.encode("utf-8"), "utf-8-sig"),
+        (REFERENCE.encode("utf-16"), "utf-16"),
+        (REFERENCE.encode("utf-16-le"), "utf-16-le"),
+        (REFERENCE.encode("utf-16-be"), "utf-16-be"),
+        (REFERENCE.encode("gb18030"), "gb18030"),
+        (
+            REFERENCE.replace("¹", "").replace("²", "").replace("³", "").encode("gbk", errors="ignore"),
+            "gb18030",
+        ),
+    ],
+)
 def test_the_reference_text_is_read_in_every_encoding(data: bytes, encoding: str) -> None:
     text, used = decode(data)
     assert used == encoding
@@ -39,12 +45,23 @@ def test_empty_binary_and_oversized_inputs_are_refused() -> None:
         decode(ENGLISH.encode(), max_bytes=1000)
 
 
-@pytest.mark.parametrize(("text", "lang"), [
-    (REFERENCE, "zh"), (ENGLISH, "en"),
-    ("L’Assemblée générale, Réaffirmant sa résolution et les principes de la Charte des Nations Unies", "fr"),
-    ("La Asamblea General, Reafirmando su resolución y los principios de la Carta de las Naciones Unidas", "es"),
-    ("Генеральная Ассамблея, подтверждая свою резолюцию", "ru"),
-    ("إن الجمعية العامة، إذ تؤكد من جديد قرارها", "ar"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (REFERENCE, "zh"),
+        (ENGLISH, "en"),
+        (
+            "L’Assemblée générale, Réaffirmant sa résolution et les principes de la Charte des Nations Unies",
+            "fr",
+        ),
+        (
+            "La Asamblea General, Reafirmando su resolución y los principios de la Carta "
+            "de las Naciones Unidas",
+            "es",
+        ),
+        ("Генеральная Ассамблея, подтверждая свою резолюцию", "ru"),
+        ("إن الجمعية العامة، إذ تؤكد من جديد قرارها", "ar"),
+    ],
+)
 def test_language_detection(text: str, lang: str) -> None:
     assert detect(text) == lang

@@ -52,12 +52,15 @@ def test_same_structure_as_the_text(name: str) -> None:
 
     from_pdf = parse_text(extracted(name), source=name)
     from_txt = parse_text((CORPUS / name.replace(".pdf", ".txt")).read_text(encoding="utf-8"), source=name)
-    assert [(p.id, squeeze(p.text), p.footnotes) for p in from_pdf.paragraphs] == \
-        [(p.id, squeeze(p.text), p.footnotes) for p in from_txt.paragraphs]
-    assert [(p.id, [(s.label, squeeze(s.text)) for s in p.subparagraphs]) for p in from_pdf.operative] == \
-        [(p.id, [(s.label, squeeze(s.text)) for s in p.subparagraphs]) for p in from_txt.operative]
-    assert [(f.number, squeeze(f.text), f.cited_in) for f in from_pdf.footnotes] == \
-        [(f.number, squeeze(f.text), f.cited_in) for f in from_txt.footnotes]
+    assert [(p.id, squeeze(p.text), p.footnotes) for p in from_pdf.paragraphs] == [
+        (p.id, squeeze(p.text), p.footnotes) for p in from_txt.paragraphs
+    ]
+    assert [(p.id, [(s.label, squeeze(s.text)) for s in p.subparagraphs]) for p in from_pdf.operative] == [
+        (p.id, [(s.label, squeeze(s.text)) for s in p.subparagraphs]) for p in from_txt.operative
+    ]
+    assert [(f.number, squeeze(f.text), f.cited_in) for f in from_pdf.footnotes] == [
+        (f.number, squeeze(f.text), f.cited_in) for f in from_txt.footnotes
+    ]
     assert from_pdf.heading == from_txt.heading
     assert len(from_pdf.operative) > 0
 
@@ -119,8 +122,11 @@ def test_encrypted_pdf_is_refused(tmp_path: Path) -> None:
     assert info.value.file == str(locked)
 
 
-@pytest.mark.parametrize("content", [b"%PDF-1.7\n%broken beyond repair\n", b"\x00\x01garbage" * 50, b""],
-                         ids=["header-only", "garbage", "empty"])
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-1.7\n%broken beyond repair\n", b"\x00\x01garbage" * 50, b""],
+    ids=["header-only", "garbage", "empty"],
+)
 def test_broken_pdf_is_refused(tmp_path: Path, content: bytes) -> None:
     broken = tmp_path / "broken.pdf"
     broken.write_bytes(content)

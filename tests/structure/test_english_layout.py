@@ -18,11 +18,14 @@ def _parse(name: str) -> Resolution:
     return parse_text(corpus_text(name), source=name)
 
 
-@pytest.mark.parametrize(("name", "pre", "ops", "notes"), [
-    ("A-RES-73-7.en.txt", 13, 28, 9),
-    ("A-RES-73-8.en.txt", 8, 5, 1),
-    ("A-RES-73-6.en.txt", 25, 14, 6),
-])
+@pytest.mark.parametrize(
+    ("name", "pre", "ops", "notes"),
+    [
+        ("A-RES-73-7.en.txt", 13, 28, 9),
+        ("A-RES-73-8.en.txt", 8, 5, 1),
+        ("A-RES-73-6.en.txt", 25, 14, 6),
+    ],
+)
 def test_counts(name: str, pre: int, ops: int, notes: int) -> None:
     res = _parse(name)
     assert res.language == "en"
@@ -33,7 +36,11 @@ def test_counts(name: str, pre: int, ops: int, notes: int) -> None:
 def test_heading_and_closing_of_73_7() -> None:
     h = _parse("A-RES-73-7.en.txt").heading
     assert (h.symbol, h.symbol_in_text, h.session, h.agenda_item) == ("A/RES/73/7", True, 73, "77")
-    assert (h.kind, h.resolution_number, h.title) == ("resolution", "73/7", "Report of the International Criminal Court")
+    assert (h.kind, h.resolution_number, h.title) == (
+        "resolution",
+        "73/7",
+        "Report of the International Criminal Court",
+    )
     assert (h.body, h.distribution, h.issued) == ("The General Assembly", "General", date(2018, 10, 31))
     assert (h.adoption_date, h.meeting) == (date(2018, 10, 29), "28th plenary meeting")
 
@@ -72,8 +79,10 @@ def test_page_break_and_running_title_of_73_8() -> None:
     assert "57/11 of 12 November 2002, 58/7 of 4 November 2003" in p6.text
     assert "Necessity of ending" not in p6.text
     assert "Latin America and the Caribbean" in res.preamble[2].text  # "Amer ica"
-    assert res.heading.title == ("Necessity of ending the economic, commercial and financial embargo imposed by "
-                                 "the United States of America against Cuba")
+    assert res.heading.title == (
+        "Necessity of ending the economic, commercial and financial embargo imposed by "
+        "the United States of America against Cuba"
+    )
     assert res.operative[0].footnotes == [1]
     assert res.operative[-1].text.endswith("against Cuba”.")
 
@@ -86,21 +95,52 @@ def test_markers_glued_to_punctuation_and_after_years_of_73_6() -> None:
     assert res.preamble[21].text.endswith("UNISPACE+50,")
 
 
-@pytest.mark.parametrize(("name", "expected"), [
-    ("A-RES-60-288.en.partial.txt", {"symbol": "A/RES/60/288", "session": 60, "agenda_item": "46 and 120",
-                                     "kind": "resolution", "resolution_number": "60/288",
-                                     "adoption_date": date(2006, 9, 8), "issued": date(2006, 9, 20),
-                                     "title": "The United Nations Global Counter-Terrorism Strategy"}),
-    ("A-RES-72-284.en.partial.txt", {"symbol": "A/RES/72/284", "session": 72, "agenda_item": "118",
-                                     "adoption_date": date(2018, 6, 26), "issued": date(2018, 7, 2),
-                                     "title": "The United Nations Global Counter-Terrorism Strategy Review",
-                                     "body": "The General Assembly"}),
-    ("A-72-840.zh.partial.txt", {"symbol": "A/72/840", "session": 72, "agenda_item": "118",
-                                 "agenda_title": "联合国全球反恐战略", "distribution": "General",
-                                 "issued": date(2018, 4, 20), "original_language": "English"}),
-    ("A-75-729.en.partial.txt", {"symbol": "A/75/729", "session": 75, "agenda_item": "123",
-                                 "issued": date(2021, 1, 29)}),
-])
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "A-RES-60-288.en.partial.txt",
+            {
+                "symbol": "A/RES/60/288",
+                "session": 60,
+                "agenda_item": "46 and 120",
+                "kind": "resolution",
+                "resolution_number": "60/288",
+                "adoption_date": date(2006, 9, 8),
+                "issued": date(2006, 9, 20),
+                "title": "The United Nations Global Counter-Terrorism Strategy",
+            },
+        ),
+        (
+            "A-RES-72-284.en.partial.txt",
+            {
+                "symbol": "A/RES/72/284",
+                "session": 72,
+                "agenda_item": "118",
+                "adoption_date": date(2018, 6, 26),
+                "issued": date(2018, 7, 2),
+                "title": "The United Nations Global Counter-Terrorism Strategy Review",
+                "body": "The General Assembly",
+            },
+        ),
+        (
+            "A-72-840.zh.partial.txt",
+            {
+                "symbol": "A/72/840",
+                "session": 72,
+                "agenda_item": "118",
+                "agenda_title": "联合国全球反恐战略",
+                "distribution": "General",
+                "issued": date(2018, 4, 20),
+                "original_language": "English",
+            },
+        ),
+        (
+            "A-75-729.en.partial.txt",
+            {"symbol": "A/75/729", "session": 75, "agenda_item": "123", "issued": date(2021, 1, 29)},
+        ),
+    ],
+)
 def test_partial_headings(name: str, expected: dict[str, object]) -> None:
     text = corpus_text(f"partial/{name}")
     lang = "zh" if ".zh." in name else "en"

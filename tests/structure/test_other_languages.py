@@ -119,12 +119,15 @@ AR = """الأمم المتحدة                                              A
 """
 
 
-@pytest.mark.parametrize(("text", "lang", "symbol", "agenda", "body"), [
-    (FR, "fr", "A/RES/99/1", "12", "L’Assemblée générale"),
-    (ES, "es", "A/RES/99/2", "12", "La Asamblea General"),
-    (RU, "ru", "A/RES/99/3", "12", "Генеральная Ассамблея"),
-    (AR, "ar", "A/RES/99/4", "12", "إن الجمعية العامة"),
-])
+@pytest.mark.parametrize(
+    ("text", "lang", "symbol", "agenda", "body"),
+    [
+        (FR, "fr", "A/RES/99/1", "12", "L’Assemblée générale"),
+        (ES, "es", "A/RES/99/2", "12", "La Asamblea General"),
+        (RU, "ru", "A/RES/99/3", "12", "Генеральная Ассамблея"),
+        (AR, "ar", "A/RES/99/4", "12", "إن الجمعية العامة"),
+    ],
+)
 def test_heading_split_and_numbers(text: str, lang: str, symbol: str, agenda: str, body: str) -> None:
     assert detect(text) == lang
     res = parse_text(text, language=lang)
@@ -135,7 +138,9 @@ def test_heading_split_and_numbers(text: str, lang: str, symbol: str, agenda: st
     assert [p.number for p in res.operative] == [1, 2]
     # the first operative paragraph continues across the page break, without the furniture
     assert "44-0000" not in res.operative[0].text
-    assert res.operative[0].text.rstrip().endswith(("terroristes ;", "terroristas;", "угрозах;", "الإرهابية؛"))
+    assert (
+        res.operative[0].text.rstrip().endswith(("terroristes ;", "terroristas;", "угрозах;", "الإرهابية؛"))
+    )
     assert h.meeting is not None
 
 

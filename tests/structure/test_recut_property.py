@@ -27,10 +27,14 @@ from gcts.structure import parse_text
 from gcts.structure.conventions import conventions
 
 GOLD: dict[str, Any] = json.loads(
-    (Path(__file__).resolve().parents[1] / "fixtures" / "A-72-L.62.zh.gold.json").read_text(encoding="utf-8"))
+    (Path(__file__).resolve().parents[1] / "fixtures" / "A-72-L.62.zh.gold.json").read_text(encoding="utf-8")
+)
 SUP = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 ZH = conventions("zh")
-HEADING_ZH = "第七十二届会议\n\n议程项目 118\n\n联合国全球反恐战略\n\n大会主席提交的决议草案\n\n联合国全球反恐战略审查\n\n大会，\n\n"
+HEADING_ZH = (
+    "第七十二届会议\n\n议程项目 118\n\n联合国全球反恐战略\n\n大会主席提交的决议草案\n\n"
+    "联合国全球反恐战略审查\n\n大会，\n\n"
+)
 FURNITURE = ["18-10587 (C)", "*1810587*", "A/72/L.62", "3/18", "\f", ""]
 #: A page break falls between lines, so never inside a paragraph's first line: its number and opening words
 #: stay together. A printed line holds far more than this many characters.
@@ -65,7 +69,11 @@ def _ambiguous(kind: str, text: str, at: int) -> bool:
         return True  # a footnote number is printed as one raised group, never cut by a line end
     if re.match(r"\s*\d{1,3}[.．]", rest):
         return True
-    return kind == "preamble" and text[:at].rstrip()[-1:] in "，；：" and ZH.preamble_opening.match(rest) is not None
+    return (
+        kind == "preamble"
+        and text[:at].rstrip()[-1:] in "，；："
+        and ZH.preamble_opening.match(rest) is not None
+    )
 
 
 @st.composite
@@ -102,10 +110,14 @@ def _check(text: str) -> None:
     res = parse_text(text, language="zh")
     assert [norm(p.text) for p in res.preamble] == [norm(p["text"]) for p in GOLD["preamble"]]
     assert [(p.number, norm(p.text)) for p in res.operative] == [
-        (p["number"], norm(p["text"])) for p in GOLD["operative"]]
-    assert [p.footnotes for p in res.paragraphs] == [p["footnotes"] for p in GOLD["preamble"] + GOLD["operative"]]
+        (p["number"], norm(p["text"])) for p in GOLD["operative"]
+    ]
+    assert [p.footnotes for p in res.paragraphs] == [
+        p["footnotes"] for p in GOLD["preamble"] + GOLD["operative"]
+    ]
     assert [(f.number, norm(f.text), f.cited_in) for f in res.footnotes] == [
-        (f["number"], norm(f["text"]), f["cited_in"]) for f in GOLD["footnotes"]]
+        (f["number"], norm(f["text"]), f["cited_in"]) for f in GOLD["footnotes"]
+    ]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow], phases=NO_SHRINK)
@@ -114,21 +126,27 @@ def test_chinese_cuts_give_back_the_gold(text: str) -> None:
     _check(text)
 
 
-# --- English layout style ------------------------------------------------------------------------------------
+# --- English layout style --------------------------------------------------------------------------------
 
 BODY, FIRST, WIDTH = 17, 23, 60
 
 
 def _wrap(text: str, width: int) -> list[str]:
     """Cut ``text`` into lines of about ``width`` characters, anywhere (Chinese has no spaces to break at)."""
-    return [text[i:i + width] for i in range(0, len(text), width)] or [""]
+    return [text[i : i + width] for i in range(0, len(text), width)] or [""]
 
 
 @st.composite
 def layout_cut(draw: st.DrawFn) -> str:
     """The reference text laid out like ``pdftotext -layout`` output: indents, rules, footers, headers."""
-    lines = ["                 United Nations                              A/72/L.62", "",
-             "Seventy-second session", "Agenda item 118", "", "        大会，"]
+    lines = [
+        "                 United Nations                              A/72/L.62",
+        "",
+        "Seventy-second session",
+        "Agenda item 118",
+        "",
+        "        大会，",
+    ]
     page_lines: list[str] = []
     pending: list[int] = []
     page_size = draw(st.integers(3, 25))
@@ -162,6 +180,8 @@ def test_layout_cuts_give_back_the_gold(text: str) -> None:
     res = parse_text(text, language="zh")
     assert [norm(p.text) for p in res.preamble] == [norm(p["text"]) for p in GOLD["preamble"]]
     assert [(p.number, norm(p.text)) for p in res.operative] == [
-        (p["number"], norm(p["text"])) for p in GOLD["operative"]]
+        (p["number"], norm(p["text"])) for p in GOLD["operative"]
+    ]
     assert [(f.number, norm(f.text)) for f in res.footnotes] == [
-        (f["number"], norm(f["text"])) for f in GOLD["footnotes"]]
+        (f["number"], norm(f["text"])) for f in GOLD["footnotes"]
+    ]

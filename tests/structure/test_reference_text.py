@@ -31,7 +31,8 @@ def test_counts_and_texts_match_the_gold(gold: dict[str, Any]) -> None:
     for g, p in zip(gold["operative"], res.operative, strict=True):
         assert (p.number, norm(p.text), p.footnotes) == (g["number"], norm(g["text"]), g["footnotes"])
         assert [(s.label, norm(s.text)) for s in p.subparagraphs] == [
-            (s["label"], norm(s["text"])) for s in g["subparagraphs"]]
+            (s["label"], norm(s["text"])) for s in g["subparagraphs"]
+        ]
 
 
 def test_footnotes_match_the_gold(gold: dict[str, Any]) -> None:
@@ -52,8 +53,8 @@ def test_paragraphs_keep_their_source_span() -> None:
     op22 = res.paragraph("operative:22")
     assert op22.span is not None
     assert (op22.span.start_line, op22.span.end_line) == (149, 157)
-    assert text[op22.span.start:op22.span.end].startswith("22. 注意到")
-    assert text[op22.span.start:op22.span.end].endswith("打击这些活动；")
+    assert text[op22.span.start : op22.span.end].startswith("22. 注意到")
+    assert text[op22.span.start : op22.span.end].endswith("打击这些活动；")
 
 
 def test_odd_endings_and_stray_latin_words_are_reported() -> None:

@@ -40,8 +40,10 @@ def _inputs(names: tuple[str, ...]) -> list[str]:
 def summary(res: Resolution, name: str) -> str:
     """The one-line summary of a parsed document."""
     warnings = sum(1 for q in res.quality if q.severity != "info")
-    return (f"{name}: {res.language}, {len(res.preamble)} preambular, {len(res.operative)} operative, "
-            f"{len(res.footnotes)} footnotes, {warnings} warning{'s' if warnings != 1 else ''}")
+    return (
+        f"{name}: {res.language}, {len(res.preamble)} preambular, {len(res.operative)} operative, "
+        f"{len(res.footnotes)} footnotes, {warnings} warning{'s' if warnings != 1 else ''}"
+    )
 
 
 def _annotate(res: Resolution) -> None:
@@ -61,17 +63,38 @@ def _one(name: str, lang: str | None, symbol: str | None, max_bytes: int, annota
 
 @click.command("parse")
 @click.argument("files", nargs=-1, required=True)
-@click.option("--lang", "lang", default=None, help="Language of the input (zh, en, fr, es, ru, ar); detected if not given.")
-@click.option("--symbol", default=None, help="Document symbol to use when the text does not print it (e.g. A/72/L.62).")
-@click.option("--format", "fmt", type=click.Choice(formats()), default="json", show_default=True,
-              help="Output format.")
+@click.option(
+    "--lang",
+    "lang",
+    default=None,
+    help="Language of the input (zh, en, fr, es, ru, ar); detected if not given.",
+)
+@click.option(
+    "--symbol", default=None, help="Document symbol to use when the text does not print it (e.g. A/72/L.62)."
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(formats()), default="json", show_default=True, help="Output format."
+)
 @click.option("-o", "--output", default=None, help="Output file (one input) or folder (several inputs).")
-@click.option("--annotate/--no-annotate", default=True, show_default=True,
-              help="Add openings, references, actors, mandates, pillars and themes.")
-@click.option("--max-bytes", default=MAX_BYTES, show_default=True, type=int, help="Refuse inputs above this size.")
-def command(files: tuple[str, ...], lang: str | None, symbol: str | None, fmt: str, output: str | None,
-            annotate: bool, max_bytes: int) -> None:
-    """Read resolutions and write them in a structured format (FILE may be '-' for standard input or a folder)."""
+@click.option(
+    "--annotate/--no-annotate",
+    default=True,
+    show_default=True,
+    help="Add openings, references, actors, mandates, pillars and themes.",
+)
+@click.option(
+    "--max-bytes", default=MAX_BYTES, show_default=True, type=int, help="Refuse inputs above this size."
+)
+def command(
+    files: tuple[str, ...],
+    lang: str | None,
+    symbol: str | None,
+    fmt: str,
+    output: str | None,
+    annotate: bool,
+    max_bytes: int,
+) -> None:
+    """Read resolutions and write them in a structured format (FILE: a file, '-' for stdin, or a folder)."""
     names = _inputs(files)
     batch = len(names) > 1 or any(Path(f).is_dir() for f in files if f != "-")
     if not batch:
@@ -86,8 +109,15 @@ def command(files: tuple[str, ...], lang: str | None, symbol: str | None, fmt: s
     _batch(names, lang, symbol, fmt, output, annotate, max_bytes)
 
 
-def _batch(names: list[str], lang: str | None, symbol: str | None, fmt: str, output: str | None,
-           annotate: bool, max_bytes: int) -> None:
+def _batch(
+    names: list[str],
+    lang: str | None,
+    symbol: str | None,
+    fmt: str,
+    output: str | None,
+    annotate: bool,
+    max_bytes: int,
+) -> None:
     from rich.console import Console
     from rich.progress import Progress
 

@@ -31,7 +31,9 @@ def write(res: Resolution, fmt: str) -> str:
     try:
         module_name, function = WRITERS[fmt]
     except KeyError:
-        raise FormatError(f"unknown output format {fmt!r}; known: {', '.join(WRITERS)}", field="format") from None
+        raise FormatError(
+            f"unknown output format {fmt!r}; known: {', '.join(WRITERS)}", field="format"
+        ) from None
     writer = getattr(importlib.import_module(module_name), function)
     text: str = writer(res)
     return text

@@ -26,6 +26,7 @@ from gcts.model import (
     Label,
     Mandate,
     Paragraph,
+    PartName,
     QualityIssue,
     Reference,
     Resolution,
@@ -54,8 +55,10 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         "heading": heading,
         "preamble": [_paragraph(p) for p in res.preamble],
         "operative": [_paragraph(p) for p in res.operative],
-        "footnotes": [{"number": f.number, "text": f.text, "cited_in": f.cited_in, "span": _span(f.span)}
-                      for f in res.footnotes],
+        "footnotes": [
+            {"number": f.number, "text": f.text, "cited_in": f.cited_in, "span": _span(f.span)}
+            for f in res.footnotes
+        ],
         "quality": [asdict(q) for q in res.quality],
     }
 
@@ -71,7 +74,9 @@ def _annotated(a: Annotations) -> bool:
 def _paragraph(p: Paragraph) -> dict[str, Any]:
     a = p.annotations
     done = _annotated(a)
-    out: dict[str, Any] = {"index": p.index} if p.part == "preamble" else {"number": p.number, "index": p.index}
+    out: dict[str, Any] = (
+        {"index": p.index} if p.part == "preamble" else {"number": p.number, "index": p.index}
+    )
     out |= {"text": p.text, "footnotes": list(p.footnotes)}
     if p.part == "operative":
         out["subparagraphs"] = [_item(s) for s in p.subparagraphs]
@@ -85,15 +90,26 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
             refs.append(r.symbol)
     out["references"] = sorted(refs) if done else None
     if p.part == "operative":
-        out["mandates"] = [{"actor": m.actor, "deadline": m.deadline, "session": m.session,
-                            "recurrence": m.recurrence} for m in a.mandates] if done else None
+        out["mandates"] = (
+            [
+                {"actor": m.actor, "deadline": m.deadline, "session": m.session, "recurrence": m.recurrence}
+                for m in a.mandates
+            ]
+            if done
+            else None
+        )
     out["span"] = _span(p.span)
     out["annotations"] = _annotations(a)
     return out
 
 
 def _item(s: SubParagraph) -> dict[str, Any]:
-    return {"label": s.label, "text": s.text, "children": [_item(c) for c in s.children], "span": _span(s.span)}
+    return {
+        "label": s.label,
+        "text": s.text,
+        "children": [_item(c) for c in s.children],
+        "span": _span(s.span),
+    }
 
 
 def _annotations(a: Annotations) -> dict[str, Any]:
@@ -116,8 +132,16 @@ class _Reader:
     def fail(self, field: str, message: str) -> FormatError:
         return FormatError(message, file=self.source, field=field)
 
-    def get(self, obj: Any, key: str, kind: type | tuple[type, ...], where: str, *, required: bool = True,
-            default: Any = None) -> Any:
+    def get(
+        self,
+        obj: Any,
+        key: str,
+        kind: type | tuple[type, ...],
+        where: str,
+        *,
+        required: bool = True,
+        default: Any = None,
+    ) -> Any:
         if not isinstance(obj, dict):
             raise self.fail(where, "expected an object")
         if key not in obj or obj[key] is None:
@@ -126,8 +150,9 @@ class _Reader:
             return default
         value = obj[key]
         if not isinstance(value, kind) or (isinstance(value, bool) and kind in (int, (int,))):
-            raise self.fail(f"{where}.{key}", f"expected {getattr(kind, '__name__', kind)}, "
-                            f"got {type(value).__name__}")
+            raise self.fail(
+                f"{where}.{key}", f"expected {getattr(kind, '__name__', kind)}, got {type(value).__name__}"
+            )
         return value
 
     def date(self, value: Any, where: str) -> date | None:
@@ -172,8 +197,11 @@ def from_json(data: str | bytes | dict[str, Any], *, source: str | None = None) 
     for key in _DATE_FIELDS:
         heading_obj[key] = rd.date(heading_obj.get(key), f"heading.{key}")
     heading: Heading = rd.build(Heading, heading_obj, "heading")
-    res = Resolution(language=rd.get(doc, "language", str, "(root)"), heading=heading,
-                     source=rd.get(doc, "source", str, "(root)", required=False))
+    res = Resolution(
+        language=rd.get(doc, "language", str, "(root)"),
+        heading=heading,
+        source=rd.get(doc, "source", str, "(root)", required=False),
+    )
     for part in ("preamble", "operative"):
         for k, p in enumerate(rd.get(doc, part, list, "(root)")):
             para = _read_paragraph(rd, p, part, f"{part}[{k}]")
@@ -181,9 +209,14 @@ def from_json(data: str | bytes | dict[str, Any], *, source: str | None = None) 
             (res.preamble if part == "preamble" else res.operative).append(para)
     for k, f in enumerate(rd.get(doc, "footnotes", list, "(root)", required=False, default=[])):
         where = f"footnotes[{k}]"
-        res.footnotes.append(Footnote(number=rd.get(f, "number", int, where), text=rd.get(f, "text", str, where),
-                                      cited_in=rd.get(f, "cited_in", str, where, required=False),
-                                      span=rd.span(f.get("span"), f"{where}.span")))
+        res.footnotes.append(
+            Footnote(
+                number=rd.get(f, "number", int, where),
+                text=rd.get(f, "text", str, where),
+                cited_in=rd.get(f, "cited_in", str, where, required=False),
+                span=rd.span(f.get("span"), f"{where}.span"),
+            )
+        )
     for k, q in enumerate(rd.get(doc, "quality", list, "(root)", required=False, default=[])):
         res.quality.append(rd.build(QualityIssue, q, f"quality[{k}]"))
     return res
@@ -196,18 +229,35 @@ def _read_paragraph(rd: _Reader, p: Any, part: str, where: str) -> Paragraph:
     notes = rd.get(p, "footnotes", list, where, required=False, default=[])
     if not all(isinstance(n, int) for n in notes):
         raise rd.fail(f"{where}.footnotes", "expected a list of footnote numbers")
-    items = [_read_item(rd, s, f"{where}.subparagraphs[{i}]")
-             for i, s in enumerate(rd.get(p, "subparagraphs", list, where, required=False, default=[]))]
+    items = [
+        _read_item(rd, s, f"{where}.subparagraphs[{i}]")
+        for i, s in enumerate(rd.get(p, "subparagraphs", list, where, required=False, default=[]))
+    ]
     ann = _read_annotations(rd, p, where)
-    return Paragraph(part=part, index=index or 0, number=number, text=text, footnotes=list(notes),  # type: ignore[arg-type]
-                     subparagraphs=items, span=rd.span(p.get("span"), f"{where}.span"), annotations=ann)
+    kind: PartName = "operative" if part == "operative" else "preamble"
+    return Paragraph(
+        part=kind,
+        index=index or 0,
+        number=number,
+        text=text,
+        footnotes=list(notes),
+        subparagraphs=items,
+        span=rd.span(p.get("span"), f"{where}.span"),
+        annotations=ann,
+    )
 
 
 def _read_item(rd: _Reader, s: Any, where: str) -> SubParagraph:
-    children = [_read_item(rd, c, f"{where}.children[{i}]")
-                for i, c in enumerate(rd.get(s, "children", list, where, required=False, default=[]))]
-    return SubParagraph(label=rd.get(s, "label", str, where), text=rd.get(s, "text", str, where),
-                        children=children, span=rd.span(s.get("span"), f"{where}.span"))
+    children = [
+        _read_item(rd, c, f"{where}.children[{i}]")
+        for i, c in enumerate(rd.get(s, "children", list, where, required=False, default=[]))
+    ]
+    return SubParagraph(
+        label=rd.get(s, "label", str, where),
+        text=rd.get(s, "text", str, where),
+        children=children,
+        span=rd.span(s.get("span"), f"{where}.span"),
+    )
 
 
 def _read_annotations(rd: _Reader, p: dict[str, Any], where: str) -> Annotations:
@@ -220,33 +270,59 @@ def _read_annotations(rd: _Reader, p: dict[str, Any], where: str) -> Annotations
             return [rd.build(Evidence, e, f"{at}[{i}]") for i, e in enumerate(items or [])]
 
         def labels(key: str) -> list[Label]:
-            return [Label(value=lab["value"], confidence=lab.get("confidence", 1.0),
-                          evidence=ev(lab.get("evidence"), f"{w}.{key}[{i}].evidence"))
-                    for i, lab in enumerate(a.get(key) or [])]
+            return [
+                Label(
+                    value=lab["value"],
+                    confidence=lab.get("confidence", 1.0),
+                    evidence=ev(lab.get("evidence"), f"{w}.{key}[{i}].evidence"),
+                )
+                for i, lab in enumerate(a.get(key) or [])
+            ]
 
         mandates = []
         for i, m in enumerate(a.get("mandates") or []):
             m = dict(m)
             if m.get("session_dates"):
-                m["session_dates"] = tuple(rd.date(x, f"{w}.mandates[{i}].session_dates") for x in m["session_dates"])
+                m["session_dates"] = tuple(
+                    rd.date(x, f"{w}.mandates[{i}].session_dates") for x in m["session_dates"]
+                )
             m["evidence"] = ev(m.get("evidence"), f"{w}.mandates[{i}].evidence")
             mandates.append(rd.build(Mandate, m, f"{w}.mandates[{i}]"))
         try:
             return Annotations(
-                opening=a.get("opening"), function=a.get("function"),
+                opening=a.get("opening"),
+                function=a.get("function"),
                 opening_evidence=ev(a.get("opening_evidence"), f"{w}.opening_evidence"),
-                pillars=labels("pillars"), themes=labels("themes"),
-                references=[rd.build(Reference, r, f"{w}.references[{i}]") for i, r in
-                            enumerate(a.get("references") or [])],
-                actors=[rd.build(ActorMention, r, f"{w}.actors[{i}]") for i, r in enumerate(a.get("actors") or [])],
-                mandates=mandates)
+                pillars=labels("pillars"),
+                themes=labels("themes"),
+                references=[
+                    rd.build(Reference, r, f"{w}.references[{i}]")
+                    for i, r in enumerate(a.get("references") or [])
+                ],
+                actors=[
+                    rd.build(ActorMention, r, f"{w}.actors[{i}]") for i, r in enumerate(a.get("actors") or [])
+                ],
+                mandates=mandates,
+            )
         except (KeyError, TypeError, AttributeError) as exc:
             raise rd.fail(w, f"malformed annotations: {exc}") from exc
-    refs = [Reference(symbol=s, kind="document", surface=s, start=0, end=0) for s in p.get("references") or []]
+    refs = [
+        Reference(symbol=s, kind="document", surface=s, start=0, end=0) for s in p.get("references") or []
+    ]
     return Annotations(
-        opening=p.get("opening"), function=p.get("function"),
-        pillars=[Label(v) for v in p.get("pillars") or []], themes=[Label(v) for v in p.get("themes") or []],
+        opening=p.get("opening"),
+        function=p.get("function"),
+        pillars=[Label(v) for v in p.get("pillars") or []],
+        themes=[Label(v) for v in p.get("themes") or []],
         references=refs,
-        mandates=[Mandate(actor=m.get("actor", ""), action="", deadline=m.get("deadline"),
-                          session=m.get("session"), recurrence=m.get("recurrence"))
-                  for m in p.get("mandates") or []])
+        mandates=[
+            Mandate(
+                actor=m.get("actor", ""),
+                action="",
+                deadline=m.get("deadline"),
+                session=m.get("session"),
+                recurrence=m.get("recurrence"),
+            )
+            for m in p.get("mandates") or []
+        ],
+    )

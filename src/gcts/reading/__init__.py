@@ -24,15 +24,20 @@ def _kind(name: str, head: bytes) -> str:
     if head.startswith(b"%PDF") or lower.endswith(".pdf"):
         return "pdf"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if lower.endswith((".xml", ".akn")) or stripped.startswith(b"<?xml") or stripped.startswith(b"<akomaNtoso"):
+    if (
+        lower.endswith((".xml", ".akn"))
+        or stripped.startswith(b"<?xml")
+        or stripped.startswith(b"<akomaNtoso")
+    ):
         return "akn"
     if lower.endswith(".json") or (stripped.startswith(b"{") and b'"schema"' in head):
         return "json"
     return "text"
 
 
-def load(path: str | Path, *, language: str | None = None, symbol: str | None = None,
-         max_bytes: int = MAX_BYTES) -> Resolution:
+def load(
+    path: str | Path, *, language: str | None = None, symbol: str | None = None, max_bytes: int = MAX_BYTES
+) -> Resolution:
     """Read the resolution in ``path`` (``-`` for standard input)."""
     name = str(path)
     if name == "-":
@@ -58,8 +63,14 @@ def load(path: str | Path, *, language: str | None = None, symbol: str | None = 
     return load_bytes(data, source=name, language=language, symbol=symbol, max_bytes=max_bytes)
 
 
-def load_bytes(data: bytes, *, source: str | None = None, language: str | None = None,
-               symbol: str | None = None, max_bytes: int = MAX_BYTES) -> Resolution:
+def load_bytes(
+    data: bytes,
+    *,
+    source: str | None = None,
+    language: str | None = None,
+    symbol: str | None = None,
+    max_bytes: int = MAX_BYTES,
+) -> Resolution:
     """Read a resolution from the bytes of a file (``source`` names it in messages)."""
     check_size(len(data), source, max_bytes)
     kind = _kind(source or "", data[:1024])

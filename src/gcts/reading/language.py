@@ -32,7 +32,7 @@ def _script(ch: str) -> str:
 
 
 def detect(text: str, default: str = "en") -> str:
-    """The language code of ``text`` (``zh``, ``ar``, ``ru``, ``en``, ``fr``, ``es``); ``default`` if unsure."""
+    """The language code of ``text`` (zh, ar, ru, en, fr, es), ``default`` if unsure."""
     sample = text[:SAMPLE]
     scripts: Counter[str] = Counter()
     for ch in sample:

@@ -18,11 +18,14 @@ import codecs
 from gcts.errors import InputError
 
 MAX_BYTES = 20 * 1024 * 1024
-#: Share of C0 control characters (other than tab, newline, carriage return, form feed) that marks binary data.
+#: Share of C0 control characters (other than tab, line ends, form feed) that marks binary data.
 CONTROL_SHARE = 0.05
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
 
@@ -30,8 +33,11 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
 def check_size(size: int, source: str | None, max_bytes: int = MAX_BYTES) -> None:
     """Refuse an input of ``size`` bytes above ``max_bytes``."""
     if size > max_bytes:
-        raise InputError(f"input is {size / 1e6:.1f} MB, above the limit of {max_bytes / 1e6:.0f} MB for one "
-                         "resolution (split it, or raise --max-bytes)", file=source)
+        raise InputError(
+            f"input is {size / 1e6:.1f} MB, above the limit of {max_bytes / 1e6:.0f} MB for one "
+            "resolution (split it, or raise --max-bytes)",
+            file=source,
+        )
 
 
 def decode(data: bytes, *, source: str | None = None, max_bytes: int = MAX_BYTES) -> tuple[str, str]:
@@ -67,8 +73,11 @@ def _strict(data: bytes, name: str, source: str | None) -> str:
     try:
         return _checked(data.decode(name), source)
     except UnicodeDecodeError as exc:
-        raise InputError(f"input starts with a {name} byte-order mark but is not valid {name}: {exc.reason} at "
-                         f"byte {exc.start}", file=source) from exc
+        raise InputError(
+            f"input starts with a {name} byte-order mark but is not valid {name}: {exc.reason} at "
+            f"byte {exc.start}",
+            file=source,
+        ) from exc
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -97,11 +106,15 @@ def _guess(data: bytes, source: str | None) -> tuple[str, str]:
 
     best = from_bytes(data[:200_000]).best()
     if best is None or best.encoding is None:
-        raise InputError("input is not text in any encoding gcts knows (UTF-8, UTF-16, GB18030 …)", file=source)
+        raise InputError(
+            "input is not text in any encoding gcts knows (UTF-8, UTF-16, GB18030 …)", file=source
+        )
     try:
         return _checked(data.decode(best.encoding), source), best.encoding
     except (UnicodeDecodeError, LookupError) as exc:
-        raise InputError(f"input could not be decoded (best guess {best.encoding}: {exc})", file=source) from exc
+        raise InputError(
+            f"input could not be decoded (best guess {best.encoding}: {exc})", file=source
+        ) from exc
 
 
 def _checked(text: str, source: str | None) -> str:

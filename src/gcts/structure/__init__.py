@@ -28,7 +28,7 @@ from gcts.structure.conventions import Conventions, conventions
 from gcts.structure.footnotes import MarkerReader, build_footnotes
 from gcts.structure.furniture import squeeze
 from gcts.structure.heading import parse_heading, take_closing
-from gcts.structure.layout import separate
+from gcts.structure.layout import RawFootnote, separate
 from gcts.structure.lines import Line, split_lines
 from gcts.structure.paragraphs import RawParagraph, ends_complete, segment
 from gcts.structure.subparagraphs import split_items
@@ -40,8 +40,9 @@ CLOSING_LINES = 3
 _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9/.\-])[A-Za-z]{2,}(?![A-Za-z0-9/.\-])")
 
 
-def parse_text(text: str, *, source: str | None = None, language: str | None = None,
-               symbol: str | None = None) -> Resolution:
+def parse_text(
+    text: str, *, source: str | None = None, language: str | None = None, symbol: str | None = None
+) -> Resolution:
     """Structure the text of a resolution (PDF-extracted or plain) into a :class:`Resolution`.
 
     ``source`` names the input in spans and messages; ``language`` skips detection; ``symbol`` is used when
@@ -58,7 +59,7 @@ def parse_text(text: str, *, source: str | None = None, language: str | None = N
     head = parse_heading(lines, conv)
     heading = head.heading
     quality: list[QualityIssue] = list(head.issues)
-    sep = separate(lines[head.body_start:], conv, squeeze(heading.title) if heading.title else None)
+    sep = separate(lines[head.body_start :], conv, squeeze(heading.title) if heading.title else None)
     quality += sep.issues
     body = sep.body
     used, meeting, when = take_closing([bl.line.text for bl in body[-CLOSING_LINES:]], conv)
@@ -70,15 +71,23 @@ def parse_text(text: str, *, source: str | None = None, language: str | None = N
     quality += issues
     if not any(r.part == "operative" for r in raws):
         raise StructureError(
-            f"no operative paragraphs found (no line starts with \"1.\"; read {len(raws)} preambular "
-            "paragraph(s)): is this a resolution?", file=source)
+            f'no operative paragraphs found (no line starts with "1."; read {len(raws)} preambular '
+            "paragraph(s)): is this a resolution?",
+            file=source,
+        )
     res = Resolution(language=language, heading=heading, source=source)
     _fill(res, raws, sep.footnotes, conv, source)
     if symbol and not heading.symbol:
         heading.symbol, heading.symbol_in_text = symbol, False
     elif symbol and heading.symbol != symbol:
-        quality.append(QualityIssue("symbol-mismatch", f"the text prints {heading.symbol}, not {symbol}",
-                                    severity="info", where="heading.symbol"))
+        quality.append(
+            QualityIssue(
+                "symbol-mismatch",
+                f"the text prints {heading.symbol}, not {symbol}",
+                severity="info",
+                where="heading.symbol",
+            )
+        )
     res.quality = quality + res.quality + _checks(res, conv, bool(used))
     return res
 
@@ -87,8 +96,13 @@ def _span(lines: list[Line], source: str | None) -> SourceSpan:
     return SourceSpan(lines[0].start, lines[-1].end, lines[0].number, lines[-1].number, source)
 
 
-def _fill(res: Resolution, raws: list[RawParagraph], notes: list, conv: Conventions,  # type: ignore[type-arg]
-          source: str | None) -> None:
+def _fill(
+    res: Resolution,
+    raws: list[RawParagraph],
+    notes: list[RawFootnote],
+    conv: Conventions,
+    source: str | None,
+) -> None:
     """Paragraphs and footnotes of ``res`` from the raw paragraphs and footnotes."""
     reader = MarkerReader(notes, conv)
     texts: list[tuple[str, list[int]]] = []
@@ -101,11 +115,20 @@ def _fill(res: Resolution, raws: list[RawParagraph], notes: list, conv: Conventi
         text = clean(text).strip()
         span = _span([p.body.line for p in raw.pieces], source)
         if raw.part == "preamble":
-            para = Paragraph(part="preamble", index=len(res.preamble) + 1, text=text, footnotes=numbers, span=span)
+            para = Paragraph(
+                part="preamble", index=len(res.preamble) + 1, text=text, footnotes=numbers, span=span
+            )
             res.preamble.append(para)
         else:
-            para = Paragraph(part="operative", index=k + 1 - len(res.preamble), number=raw.number, text=text,
-                             footnotes=numbers, span=span, subparagraphs=_items(raw, text, conv, source))
+            para = Paragraph(
+                part="operative",
+                index=k + 1 - len(res.preamble),
+                number=raw.number,
+                text=text,
+                footnotes=numbers,
+                span=span,
+                subparagraphs=_items(raw, text, conv, source),
+            )
             res.operative.append(para)
         for n in numbers:
             cited_in.setdefault(n, para.id)
@@ -115,8 +138,9 @@ def _fill(res: Resolution, raws: list[RawParagraph], notes: list, conv: Conventi
     for para in res.paragraphs:
         for n in para.footnotes:
             if n not in known:
-                res.quality.append(QualityIssue("marker-without-footnote",
-                                                f"marker {n} has no footnote text", where=para.id))
+                res.quality.append(
+                    QualityIssue("marker-without-footnote", f"marker {n} has no footnote text", where=para.id)
+                )
 
 
 def _items(raw: RawParagraph, text: str, conv: Conventions, source: str | None) -> list[SubParagraph]:
@@ -135,23 +159,50 @@ def _checks(res: Resolution, conv: Conventions, closed: bool) -> list[QualityIss
     out: list[QualityIssue] = []
     for p in res.preamble:
         if not ends_complete(p.text, conv.preamble_endings + conv.final_endings, False):
-            out.append(QualityIssue("unexpected-ending", f"preambular paragraph {p.index} ends with "
-                                    f"{p.text[-1:]!r}", where=p.id, line=p.span.end_line if p.span else None))
+            out.append(
+                QualityIssue(
+                    "unexpected-ending",
+                    f"preambular paragraph {p.index} ends with {p.text[-1:]!r}",
+                    where=p.id,
+                    line=p.span.end_line if p.span else None,
+                )
+            )
     last = res.operative[-1]
     for p in res.operative[:-1]:
         if not ends_complete(p.text, conv.operative_endings, False):
-            out.append(QualityIssue("unexpected-ending", f"operative paragraph {p.number} ends with "
-                                    f"{p.text[-1:]!r}", where=p.id, line=p.span.end_line if p.span else None))
+            out.append(
+                QualityIssue(
+                    "unexpected-ending",
+                    f"operative paragraph {p.number} ends with {p.text[-1:]!r}",
+                    where=p.id,
+                    line=p.span.end_line if p.span else None,
+                )
+            )
     if not ends_complete(last.text, conv.final_endings, False):
-        out.append(QualityIssue("truncated", f"the last operative paragraph ({last.number}) does not end with a "
-                                "full stop: the document may be cut short", where=last.id,
-                                line=last.span.end_line if last.span else None))
+        out.append(
+            QualityIssue(
+                "truncated",
+                f"the last operative paragraph ({last.number}) does not end with a "
+                "full stop: the document may be cut short",
+                where=last.id,
+                line=last.span.end_line if last.span else None,
+            )
+        )
     if res.heading.kind == conv.kind_adopted and not closed:
-        out.append(QualityIssue("no-closing", "no closing line (plenary meeting and date) after the last "
-                                "paragraph", severity="info", where="heading.meeting"))
+        out.append(
+            QualityIssue(
+                "no-closing",
+                "no closing line (plenary meeting and date) after the last paragraph",
+                severity="info",
+                where="heading.meeting",
+            )
+        )
     if not conv.cased:
         for p in res.paragraphs:
             for m in _LATIN_WORD.finditer(p.text):
-                out.append(QualityIssue("foreign-word", f"Latin word {m.group(0)!r} in the text", severity="info",
-                                        where=p.id))
+                out.append(
+                    QualityIssue(
+                        "foreign-word", f"Latin word {m.group(0)!r} in the text", severity="info", where=p.id
+                    )
+                )
     return out

@@ -65,8 +65,22 @@ class Conventions:
     stop_words: tuple[str, ...] = field(default=())
 
 
-HEADING_KEYS = ("organisation", "organ", "distribution", "original", "session", "agenda", "draft_by",
-                "draft_after", "adopted", "adopted_date", "committee", "number_title", "number_only", "body")
+HEADING_KEYS = (
+    "organisation",
+    "organ",
+    "distribution",
+    "original",
+    "session",
+    "agenda",
+    "draft_by",
+    "draft_after",
+    "adopted",
+    "adopted_date",
+    "committee",
+    "number_title",
+    "number_only",
+    "body",
+)
 
 
 def _merged(code: str) -> dict[str, Any]:
@@ -123,8 +137,9 @@ def conventions(code: str) -> Conventions:
         subparagraph_label=_compile(str(data["subparagraphs"]["label"]), f"{where} [subparagraphs.label]"),
         roman=_compile(str(data["subparagraphs"]["roman"]), f"{where} [subparagraphs.roman]"),
         footnote_rule=_compile(str(fn.get("rule") or NEVER), f"{where} [footnotes.rule]"),
-        footnote_superscript_line=_compile(str(fn.get("superscript_line") or SUPERSCRIPT_LINE),
-                                           f"{where} [footnotes.superscript_line]"),
+        footnote_superscript_line=_compile(
+            str(fn.get("superscript_line") or SUPERSCRIPT_LINE), f"{where} [footnotes.superscript_line]"
+        ),
         footnote_numbered_line=_compile(str(fn.get("numbered_line") or NEVER), f"{where} [footnotes]"),
         footnote_number_line=_compile(str(fn.get("number_line") or NEVER), f"{where} [footnotes]"),
         inline_markers=fn.get("markers", "inline") == "inline",

@@ -82,13 +82,17 @@ class MarkerReader:
                 continue
             n = int(m.group(2))
             before = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
-            after = text[m.end():].split(None, 1)
+            after = text[m.end() :].split(None, 1)
             word_after = after[0] if after else ""
             if not self._plausible(before, word_after):
                 continue
             new = bool(self.pending) and n == self.pending[0] and _page_at(pages, m.start()) <= self.pages[n]
-            again = n in self.cited and not before[-1:].isdigit() and _WORD_END.search(before) is not None \
+            again = (
+                n in self.cited
+                and not before[-1:].isdigit()
+                and _WORD_END.search(before) is not None
                 and not word_after[:1].isupper()
+            )
             if new or again:
                 out.append(Marker(n, m.start(), m.end()))
                 self._cite(n)
@@ -130,8 +134,8 @@ def _remove(text: str, markers: list[Marker], conv: Conventions) -> str:
     out = []
     pos = 0
     for m in markers:
-        out.append(text[pos:m.start])
-        gap = text[m.start:m.end]
+        out.append(text[pos : m.start])
+        gap = text[m.start : m.end]
         had_space = gap[:1].isspace() and gap[-1:].isspace()
         if conv.line_join and had_space and m.end < len(text):
             out.append(" ")
@@ -142,8 +146,9 @@ def _remove(text: str, markers: list[Marker], conv: Conventions) -> str:
     return "".join(out)
 
 
-def build_footnotes(notes: list[RawFootnote], conv: Conventions, cited_in: dict[int, str],
-                    clean: object, source: str | None) -> tuple[list[Footnote], list[QualityIssue]]:
+def build_footnotes(
+    notes: list[RawFootnote], conv: Conventions, cited_in: dict[int, str], clean: object, source: str | None
+) -> tuple[list[Footnote], list[QualityIssue]]:
     """The document's footnotes, in order of number, each with its text, citing paragraph and span.
 
     ``clean`` is the artefact cleaner applied to paragraph text (link artefacts …), applied here too.
@@ -157,16 +162,34 @@ def build_footnotes(notes: list[RawFootnote], conv: Conventions, cited_in: dict[
         first, last = raw.lines[0], raw.lines[-1]
         span = SourceSpan(first.start, last.end, first.number, last.number, source)
         if raw.number in seen:
-            issues.append(QualityIssue("footnote-duplicate", f"footnote {raw.number} appears twice",
-                                       line=first.number, where=f"footnote:{raw.number}"))
+            issues.append(
+                QualityIssue(
+                    "footnote-duplicate",
+                    f"footnote {raw.number} appears twice",
+                    line=first.number,
+                    where=f"footnote:{raw.number}",
+                )
+            )
             continue
         seen.add(raw.number)
         if not text:
-            issues.append(QualityIssue("footnote-empty", f"footnote {raw.number} has no text",
-                                       line=first.number, where=f"footnote:{raw.number}"))
+            issues.append(
+                QualityIssue(
+                    "footnote-empty",
+                    f"footnote {raw.number} has no text",
+                    line=first.number,
+                    where=f"footnote:{raw.number}",
+                )
+            )
         if raw.number not in cited_in:
-            issues.append(QualityIssue("footnote-uncited", f"no marker for footnote {raw.number} was found",
-                                       line=first.number, where=f"footnote:{raw.number}"))
+            issues.append(
+                QualityIssue(
+                    "footnote-uncited",
+                    f"no marker for footnote {raw.number} was found",
+                    line=first.number,
+                    where=f"footnote:{raw.number}",
+                )
+            )
         out.append(Footnote(number=raw.number, text=text, cited_in=cited_in.get(raw.number), span=span))
     out.sort(key=lambda f: f.number)
     return out, issues

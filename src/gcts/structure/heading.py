@@ -137,12 +137,18 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
                 continue
             m = pat["session"].match(cell)
             if m:
-                if cell[m.end():].strip():  # "第七十二届会议 议程项目 118 …" on one line
-                    cells.insert(0, cell[m.end():].strip())
+                if cell[m.end() :].strip():  # "第七十二届会议 议程项目 118 …" on one line
+                    cells.insert(0, cell[m.end() :].strip())
                 h.session = words_to_number(m["words"], conv)
                 if h.session is None:
-                    issues.append(QualityIssue("heading-session", f"session words not understood: {cell!r}",
-                                               line=line.number, where="heading.session"))
+                    issues.append(
+                        QualityIssue(
+                            "heading-session",
+                            f"session words not understood: {cell!r}",
+                            line=line.number,
+                            where="heading.session",
+                        )
+                    )
                 continue
             m = pat["agenda"].match(cell)
             if m:
@@ -156,15 +162,27 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
             elif state == "title":
                 title_parts.append(cell)
             else:
-                issues.append(QualityIssue("heading-unrecognised", f"heading line not understood: {cell!r}",
-                                           severity="info", line=line.number, where="heading"))
+                issues.append(
+                    QualityIssue(
+                        "heading-unrecognised",
+                        f"heading line not understood: {cell!r}",
+                        severity="info",
+                        line=line.number,
+                        where="heading",
+                    )
+                )
     if agenda_parts:
         h.agenda_title = conv.line_join.join(agenda_parts)
     if title_parts:
         h.title = conv.line_join.join(title_parts)
     if not found:
-        issues.append(QualityIssue("no-organ-line", "no organ line (\"The General Assembly,\") before the "
-                                   "paragraphs", where="heading.body"))
+        issues.append(
+            QualityIssue(
+                "no-organ-line",
+                'no organ line ("The General Assembly,") before the paragraphs',
+                where="heading.body",
+            )
+        )
     return HeadingResult(heading=h, body_start=start, organ_found=found, issues=issues)
 
 
@@ -190,15 +208,19 @@ def _after_organ(cell: str, conv: Conventions) -> str | None:
         m = conv.heading[key].match(cell)
         if not m:
             continue
-        rest = cell[m.end():].strip()
-        if not rest or conv.heading["distribution"].match(rest) or _only_date(rest, conv) or (
-                (d := parse_date(rest, conv, latin=True)) is not None and d and rest[:1].isdigit()):
+        rest = cell[m.end() :].strip()
+        if (
+            not rest
+            or conv.heading["distribution"].match(rest)
+            or _only_date(rest, conv)
+            or ((d := parse_date(rest, conv, latin=True)) is not None and d and rest[:1].isdigit())
+        ):
             return rest
     return None
 
 
 def _meta_cell(cell: str, h: Heading, conv: Conventions) -> bool:
-    """Distribution, date of issue and original language (``Distr.: General 20 April 2018 Original: English``)."""
+    """Distribution, date of issue and original language (``Distr.: General 20 April 2018``)."""
     used = False
     m = conv.heading["distribution"].search(cell)
     if m:
@@ -209,10 +231,10 @@ def _meta_cell(cell: str, h: Heading, conv: Conventions) -> bool:
         h.original_language = m["value"]
         used = True
     when = parse_date(cell, conv, latin=True)
-    if when and (used or (h.distribution and h.issued is None and h.kind is None)):
-        if used or _only_date(cell, conv):
-            h.issued = h.issued or when
-            used = True
+    after_distr = bool(h.distribution and h.issued is None and h.kind is None)
+    if when and (used or (after_distr and _only_date(cell, conv))):
+        h.issued = h.issued or when
+        used = True
     return used
 
 
@@ -230,7 +252,11 @@ def take_closing(texts: list[str], conv: Conventions) -> tuple[int, str | None, 
         used = back
         if back > 1 and (d := parse_date(texts[-back + 1], conv)) and _only_date(texts[-back + 1], conv):
             when = d
-        elif back < len(texts) and (d := parse_date(texts[-back - 1], conv)) and _only_date(texts[-back - 1], conv):
+        elif (
+            back < len(texts)
+            and (d := parse_date(texts[-back - 1], conv))
+            and _only_date(texts[-back - 1], conv)
+        ):
             when, used = d, back + 1
         return used, m["meeting"], when
     return 0, None, None

@@ -110,8 +110,9 @@ def separate(lines: list[Line], conv: Conventions, title: str | None = None) -> 
             continue
         sup = conv.footnote_superscript_line.match(line.text)
         if sup:
-            open_note = RawFootnote(number=superscript_value(sup["number"]), page=page,
-                                    parts=[sup["text"]], lines=[line])
+            open_note = RawFootnote(
+                number=superscript_value(sup["number"]), page=page, parts=[sup["text"]], lines=[line]
+            )
             notes.append(open_note)
             pending_break = True
             blank = False
@@ -123,14 +124,22 @@ def separate(lines: list[Line], conv: Conventions, title: str | None = None) -> 
         open_note = None
         if pending_break and body:
             page += 1
-        body.append(BodyLine(line=line, page=page, blank_before=blank, break_before=pending_break and bool(body)))
+        body.append(
+            BodyLine(line=line, page=page, blank_before=blank, break_before=pending_break and bool(body))
+        )
         pending_break = line.form_feed
         blank = False
     return Separated(body=body, footnotes=notes, issues=issues, pages=page)
 
 
-def _block_line(line: Line, page: int, notes: list[RawFootnote], conv: Conventions, expected: int,
-                issues: list[QualityIssue]) -> None:
+def _block_line(
+    line: Line,
+    page: int,
+    notes: list[RawFootnote],
+    conv: Conventions,
+    expected: int,
+    issues: list[QualityIssue],
+) -> None:
     """Add one line of a ruled footnote block: a new footnote, or more text for the current one."""
     text = line.text
     m = conv.footnote_number_line.match(text)
@@ -139,16 +148,23 @@ def _block_line(line: Line, page: int, notes: list[RawFootnote], conv: Conventio
         return
     m = conv.footnote_superscript_line.match(text)
     if m:
-        notes.append(RawFootnote(number=superscript_value(m["number"]), page=page, parts=[m["text"]],
-                                 lines=[line]))
+        notes.append(
+            RawFootnote(number=superscript_value(m["number"]), page=page, parts=[m["text"]], lines=[line])
+        )
         return
     m = conv.footnote_numbered_line.match(text)
     if m and int(m["number"]) == expected and (not notes or notes[-1].parts):
         notes.append(RawFootnote(number=expected, page=page, parts=[m["text"]], lines=[line]))
         return
     if not notes:
-        issues.append(QualityIssue("footnote-unnumbered", f"footnote text without a number: {text[:60]!r}",
-                                   line=line.number, where=f"line {line.number}"))
+        issues.append(
+            QualityIssue(
+                "footnote-unnumbered",
+                f"footnote text without a number: {text[:60]!r}",
+                line=line.number,
+                where=f"line {line.number}",
+            )
+        )
         notes.append(RawFootnote(number=expected, page=page))
     notes[-1].parts.append(text)
     notes[-1].lines.append(line)

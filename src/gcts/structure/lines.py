@@ -55,8 +55,17 @@ def split_lines(text: str) -> list[Line]:
         lead = len(raw) - len(raw.lstrip())
         indent = len(raw[:lead].expandtabs(8))
         start = m.start(1) + lead
-        out.append(Line(number=number, start=start, end=start + len(stripped), raw=raw, text=stripped,
-                        indent=indent, form_feed=end_mark == "\f"))
+        out.append(
+            Line(
+                number=number,
+                start=start,
+                end=start + len(stripped),
+                raw=raw,
+                text=stripped,
+                indent=indent,
+                form_feed=end_mark == "\f",
+            )
+        )
         if end_mark and end_mark != "\f":
             number += 1
     return out

@@ -9,8 +9,9 @@ Where a paragraph starts:
 * a preambular paragraph starts, on a page laid out with indents, at a line indented deeper than the page's
   running text (``pdftotext -layout``); on a page without indents, at a line that follows a complete
   paragraph (ending with ``，`` / ``,`` / ``;`` …) and opens with a preambular word of the language (重申,
-  Recalling …), or, in a script with case, starts in upper case after a blank line that is not a page break. Text cut by a page break inside
-  a word (恐 / 怖主义) continues the paragraph, because the paragraph before it is not complete.
+  Recalling …), or, in a script with case, starts in upper case after a blank line that is not a page
+  break. Text cut by a page break inside a word (恐 / 怖主义) continues the paragraph, because the
+  paragraph before it is not complete.
 
 Lines are joined with the language's joiner (a space, or nothing for Chinese); a hyphen at a line end is
 kept and joined without a space (``seventy-`` / ``fourth``).
@@ -115,17 +116,23 @@ def segment(body: list[BodyLine], conv: Conventions) -> tuple[list[RawParagraph]
         m = conv.operative_number.match(text)
         if m and (base is None or deep):  # on an indented page a number opens a paragraph only at its indent
             n = int(m["number"])
-            prev_done = bool(paras) and ends_complete(tail(paras[-1]), conv.operative_endings
-                                                      + conv.preamble_endings, conv.inline_markers)
+            prev_done = bool(paras) and ends_complete(
+                tail(paras[-1]), conv.operative_endings + conv.preamble_endings, conv.inline_markers
+            )
             jump_ok = expected < n <= expected + MAX_NUMBER_JUMP and prev_done and (base is None or deep)
             if n == expected or jump_ok:
                 if n != expected:
-                    issues.append(QualityIssue(
-                        "numbering-gap", f"operative paragraph {n} follows {expected - 1}: "
-                        f"{', '.join(str(k) for k in range(expected, n))} missing",
-                        line=bl.line.number, where=f"operative:{n}"))
+                    issues.append(
+                        QualityIssue(
+                            "numbering-gap",
+                            f"operative paragraph {n} follows {expected - 1}: "
+                            f"{', '.join(str(k) for k in range(expected, n))} missing",
+                            line=bl.line.number,
+                            where=f"operative:{n}",
+                        )
+                    )
                 para = RawParagraph(part="operative", number=n)
-                para.pieces.append(Piece(bl, text[m.end():]))
+                para.pieces.append(Piece(bl, text[m.end() :]))
                 paras.append(para)
                 expected = n + 1
                 part = "operative"
@@ -139,8 +146,9 @@ def segment(body: list[BodyLine], conv: Conventions) -> tuple[list[RawParagraph]
     return paras, issues
 
 
-def _starts_preamble(prev: RawParagraph, bl: BodyLine, deep: bool, base: int | None,
-                     conv: Conventions) -> bool:
+def _starts_preamble(
+    prev: RawParagraph, bl: BodyLine, deep: bool, base: int | None, conv: Conventions
+) -> bool:
     """Does ``bl`` open a new preambular paragraph after ``prev``?"""
     if base is not None:
         return deep

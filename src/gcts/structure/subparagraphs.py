@@ -26,7 +26,7 @@ def split_items(text: str, conv: Conventions) -> list[SubParagraph]:
                 current.text = f"{current.text}{conv.line_join}{line}".strip()
             continue
         label = m["label"]
-        body = line[m.end():].strip()
+        body = line[m.end() :].strip()
         item = SubParagraph(label=label, text=body)
         top = items[-1] if items else None
         is_child = (
