@@ -50,7 +50,8 @@ def _vocabulary(lang: str, concern: str) -> _Vocabulary:
     pattern = None
     if cues:
         alts = "|".join(re.escape(t) for t in sorted(cues, key=len, reverse=True))
-        start = r"(?<![\w])" if spaced else ""
+        # ``infix``: a term may stand inside a word (Arabic clitics: الإرهاب, وللإرهاب)
+        start = r"(?<![\w])" if spaced and not settings.get("infix", False) else ""
         end = "" if prefix or not spaced else r"(?![\w])"
         pattern = re.compile(rf"{start}(?=({alts}){end})", re.IGNORECASE)
     scope = data.get("scope", {})

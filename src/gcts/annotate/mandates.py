@@ -132,11 +132,13 @@ def _deadline(scope: str, rules: _Rules) -> tuple[str | None, str, str]:
 
 def _session(scope: str, rules: _Rules, lang: str) -> tuple[int | None, str]:
     for p in rules.sessions:
-        m = p.search(scope)
-        if m:
-            n = sessions.parse_number(m.group("num"), lang)
-            if n:
-                return n, m.group(0)
+        for m in p.finditer(scope):
+            words = m.group("num").split()
+            # the pattern may take a following word too (دورتها السبعين تقريرا): try the longest number first
+            for k in range(len(words), 0, -1):
+                n = sessions.parse_number(" ".join(words[:k]), lang)
+                if n:
+                    return n, m.group(0)
     return None, ""
 
 

@@ -108,7 +108,10 @@ class _Rules:
     separator: re.Pattern[str] | None
     joiners: re.Pattern[str]
     ranges: frozenset[str]
+    letters: Mapping[str, str]
     organs: tuple[tuple[str, str], ...]
+    after: re.Pattern[str] | None
+    after_templates: Mapping[str, str]
     filler: re.Pattern[str]
     instruments: re.Pattern[str] | None
     instrument_ids: Mapping[str, str]
@@ -128,6 +131,13 @@ def _rules(lang: str) -> _Rules:
         for j in joiners) or r"(?!x)x")
     organs = tuple(sorted(data.get("organs", {}).items(), key=lambda kv: -len(kv[0])))
     filler = re.compile(data.get("filler", {}).get("pattern", r"^\s*$"))
+    after_data = data.get("after", {})
+    after_templates = dict(after_data.get("organs", {}))
+    after = None
+    if after_templates:
+        names = "|".join(re.escape(n) for n in sorted(after_templates, key=len, reverse=True))
+        gap = after_data.get("gap", r"\s+")
+        after = re.compile(rf"{gap}(?P<organ>{names})")
     surfaces: dict[str, str] = {}
     for entry in taxonomy.instruments():
         for surface in entry.surfaces(lang):
@@ -145,7 +155,10 @@ def _rules(lang: str) -> _Rules:
         separator=re.compile(sep) if sep else None,
         joiners=joiner_re,
         ranges=frozenset(parts.get("range", [])),
+        letters=dict(data.get("letters", {})),
         organs=organs,
+        after=after,
+        after_templates=after_templates,
         filler=filler,
         instruments=inst,
         instrument_ids=surfaces,
@@ -166,6 +179,8 @@ def _expand_parts(parts: str | None, rules: _Rules) -> list[str]:
     """Session letters of "A and B" / "A 和 B" / "A to C" as a list of single letters."""
     if not parts:
         return []
+    for word, letter in rules.letters.items():  # spelled-out session letters (ألف وباء → A, B)
+        parts = parts.replace(word, f" {letter} ")
     letters = re.findall(r"[A-Z]", parts)
     is_range = any(re.search(rf"(?:^|\s){re.escape(r)}(?:\s|$)" if r.isalpha() else re.escape(r), parts)
                    for r in rules.ranges)
@@ -183,6 +198,11 @@ def _organ_before(text: str, start: int, rules: _Rules, floor: int) -> str | Non
         if pos >= 0 and rules.filler.match(window[pos + len(name):]) and (best is None or pos > best[0]):
             best = (pos, template)
     return best[1] if best else None
+
+
+def _organ_within(trigger: str, rules: _Rules) -> str | None:
+    """The template of an organ named inside the trigger itself (резолюции Совета Безопасности …)."""
+    return next((template for name, template in rules.organs if name in trigger), None)
 
 
 def _symbols_of(m: re.Match[str], template: str | None, rules: _Rules) -> tuple[list[str], list[str]]:
@@ -215,19 +235,26 @@ def _items(text: str, rules: _Rules) -> Iterator[tuple[re.Match[str], str | None
     """Every citation item in ``text`` with the organ template that governs it."""
     if rules.mode == "triggered" and rules.trigger is not None:
         for t in rules.trigger.finditer(text):
-            template = _organ_before(text, t.start(), rules, 0)
+            template = _organ_within(t.group(0), rules) or _organ_before(text, t.start(), rules, 0)
             pos = t.end()
+            batch: list[re.Match[str]] = []
             while True:
                 m = next((mm for p in rules.items if (mm := p.match(text, pos))), None)
                 if m is None:
                     break
-                yield m, template
+                batch.append(m)
                 if rules.separator is None:
                     break
                 s = rules.separator.match(text, m.end())
                 if s is None:
                     break
                 pos = s.end()
+            if template is None and batch and rules.after is not None:
+                # "la résolution 33/11 du Conseil des droits de l'homme": the organ follows the enumeration
+                a = rules.after.match(text, batch[-1].end())
+                template = rules.after_templates[a.group("organ")] if a else None
+            for m in batch:
+                yield m, template
         return
     found = sorted((m for p in rules.items for m in p.finditer(text)), key=lambda m: (m.start(), -m.end()))
     last_end, template = 0, None
