@@ -1,11 +1,7 @@
 """Real documents as :class:`Resolution` objects for the comparison tests.
 
-The Chinese reference text comes from its gold file (hand-checked paragraphs). The English resolutions of the
-bundled corpus come from ``gcts.reading.load`` when the structurer is available, else from
-:func:`rough_paragraphs`,
-a deliberately small splitter of ``pdftotext -layout`` output: the comparison tests only need realistic
-paragraph
-texts to edit, not a perfect parse.
+The Chinese reference text comes from its gold file (hand-checked paragraphs); the English resolutions of the
+bundled corpus from ``gcts.reading.load`` (the real reader and structurer).
 """
 
 from __future__ import annotations
@@ -39,61 +35,12 @@ def reference_zh() -> Resolution:
     )
 
 
-_FURNITURE = re.compile(r"^\s*(\d{2}-\d{5} \(E\)|\*\d+\*|A/RES/\d+/\d+\s*$|\d+/\d+\s*$)")
-_OPERATIVE = re.compile(r"^\s*(\d+)\.\s+(.*)")
-
-
-def rough_paragraphs(text: str, symbol: str) -> Resolution:
-    """Split a ``pdftotext -layout`` resolution into paragraphs by first-line indentation (test use only)."""
-    lines = text.replace("\f", "\n").splitlines()
-    start = next(k for k, line in enumerate(lines) if line.strip().startswith("The General Assembly"))
-    blocks: list[list[str]] = []
-    in_notes = False
-    for line in lines[start + 1 :]:
-        stripped = line.strip()
-        if not stripped or _FURNITURE.match(line):
-            in_notes = False if not stripped and in_notes else in_notes
-            continue
-        if stripped.startswith("____"):
-            in_notes = True
-            continue
-        if in_notes or re.match(r"^\s*\d+\s*$", line) or "plenary meeting" in stripped:
-            continue
-        indent = len(line) - len(line.lstrip())
-        if indent >= 20 or not blocks:
-            blocks.append([stripped])
-        else:
-            blocks[-1].append(stripped)
-    preamble: list[Paragraph] = []
-    operative: list[Paragraph] = []
-    for block in blocks:
-        joined = re.sub(r"\s+", " ", " ".join(block)).strip()
-        m = _OPERATIVE.match(joined)
-        if m:
-            operative.append(
-                Paragraph("operative", len(operative) + 1, m.group(2), number=len(operative) + 1)
-            )
-        elif not operative and len(joined) > 30:
-            preamble.append(Paragraph("preamble", len(preamble) + 1, joined))
-    return Resolution(
-        language="en", heading=Heading(symbol=symbol), preamble=preamble, operative=operative, source=symbol
-    )
-
-
 @cache
 def english(name: str) -> Resolution:
-    """One English resolution of the bundled corpus (real structurer if present, else the rough splitter)."""
-    path = CORPUS / name
-    symbol = "A/RES/" + "/".join(name.split(".")[0].split("-")[2:])
-    try:
-        from gcts.reading import load  # type: ignore[attr-defined]
+    """One English resolution of the bundled corpus, read by the real reader and structurer."""
+    from gcts.reading import load
 
-        res: Resolution = load(path, language="en")
-        if res.operative:
-            return res
-    except Exception:
-        pass
-    return rough_paragraphs(path.read_text(encoding="utf-8"), symbol)
+    return load(CORPUS / name, language="en")
 
 
 def english_pool(exclude: str) -> list[str]:

@@ -1,8 +1,7 @@
 """``gcts corpus add FILE…`` and ``gcts corpus list``: the document collection.
 
 ``add`` reads each file (text, PDF, AKN, gcts JSON), finds its symbol (or takes ``--symbol``), places it in
-its
-series (the Strategy reviews are known), and stores it under ``$GCTS_HOME/collection``. ``list`` shows the
+its series (the Strategy reviews are known), and stores it under ``$GCTS_HOME/collection``. ``list`` shows the
 bundled corpus and what was added, by series and place.
 """
 

@@ -1,5 +1,4 @@
-"""Compare resolutions: pair paragraphs across versions and languages, redline them, say what is new, trace
-lineage.
+"""Compare resolutions: align versions and languages, redline, say what is new, trace lineage.
 
 Public entry points (kept stable for the web app and the CLI):
 

