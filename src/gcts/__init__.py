@@ -1,3 +1,3 @@
-"""gcts: structured, comparable, searchable data from UN Global Counter-Terrorism Strategy review resolutions."""
+"""gcts: structured, comparable, searchable data from the UN Global Counter-Terrorism Strategy reviews."""
 
 __version__ = "0.1.0"

@@ -186,8 +186,9 @@ class Footnote:
 
 @dataclass(slots=True)
 class Heading:
-    """The heading block of a resolution, from the symbol line down to the organ line ("The General Assembly,").
+    """The heading block of a resolution, from the symbol line down to the organ line.
 
+    The organ line is "The General Assembly," / "大会，".
     ``kind`` is ``draft resolution`` or ``resolution``; ``body`` the organ as printed (``大会``, ``The General
     Assembly``); ``adoption_date`` and ``meeting`` come from the adoption line ("Resolution adopted by the
     General Assembly on …") or the closing line ("30th plenary meeting / 1 November 2018").
@@ -213,7 +214,10 @@ class Heading:
 
 @dataclass(slots=True)
 class Resolution:
-    """A General Assembly (or other organ's) resolution or draft: heading, preamble, operative part, footnotes."""
+    """A resolution or draft of the General Assembly (or another organ).
+
+    It holds the heading, the preamble, the operative part and the footnotes.
+    """
 
     language: str
     heading: Heading = field(default_factory=Heading)

@@ -61,6 +61,8 @@ def main(argv: list[str] | None = None) -> None:
     except Exception as exc:  # the last line of defence: a user never sees a traceback
         if os.environ.get("GCTS_DEBUG"):
             raise
-        click.echo(f"gcts: internal error: {type(exc).__name__}: {exc} (set GCTS_DEBUG=1 for details)", err=True)
+        click.echo(
+            f"gcts: internal error: {type(exc).__name__}: {exc} (set GCTS_DEBUG=1 for details)", err=True
+        )
         sys.exit(1)
     sys.exit(0)
