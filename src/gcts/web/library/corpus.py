@@ -5,7 +5,9 @@ that it was adopted as A/RES/72/284); the manifest restores those facts. Without
 ``.txt`` file of the corpus folder is listed, its language taken from the name (``X.zh.txt``).
 
 Manifest entries are read tolerantly: ``[[document]]`` (or ``[[documents]]``) tables, or tables keyed by file
-name; the file is named by ``file``, ``path`` or ``source``.
+name; the file is named by ``file``, ``path`` or ``source``. The adoption date is ``adoption_date`` or
+``adopted``; a draft's adopted symbol is ``adopted_as`` or ``draft_of``. Entries with ``partial = true`` (only
+a document's first page) or ``load = false`` are not loaded.
 """
 
 from __future__ import annotations
@@ -67,12 +69,16 @@ def _as_date(value: Any) -> date | None:
 
 def _entry(folder: Path, name: str, data: dict[str, Any]) -> CorpusEntry:
     language = data.get("language") or _language_from_name(name)
+    adopted = data.get("adopted")
+    adopted_as = data.get("adopted_as") or data.get("draft_of")
+    if isinstance(adopted, str) and "/" in adopted:  # ``adopted = "A/RES/…"``: a symbol, not a date
+        adopted_as, adopted = adopted_as or adopted, None
     return CorpusEntry(
         path=folder / name,
         language=language,
         symbol=data.get("symbol"),
-        adopted_as=data.get("adopted_as") or data.get("adopted"),
-        adoption_date=_as_date(data.get("adoption_date") or data.get("adopted_on")),
+        adopted_as=adopted_as,
+        adoption_date=_as_date(data.get("adoption_date") or adopted),
         kind=data.get("kind"),
         title=data.get("title"),
     )
@@ -98,7 +104,7 @@ def entries(folder: Path | None = None) -> list[CorpusEntry]:
     if isinstance(listed, list):
         for item in listed:
             name = item.get("file") or item.get("path") or item.get("source")
-            if name and item.get("load", True) is not False:
+            if name and item.get("load", True) is not False and not item.get("partial", False):
                 found.append(_entry(folder, name, item))
     else:
         for key, item in data.items():

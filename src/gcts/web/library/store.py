@@ -57,9 +57,9 @@ def document_kind(heading: Heading) -> str:
     symbol = heading.symbol or ""
     if "draft" in kind or "/L." in symbol:
         return m.Document.KIND_DRAFT
-    if kind or "/RES/" in symbol:
+    if "resolution" in kind or "/RES/" in symbol:
         return m.Document.KIND_ADOPTED
-    return ""
+    return ""  # a report, a note …: neither draft nor adopted resolution
 
 
 def _year(heading: Heading) -> int | None:
