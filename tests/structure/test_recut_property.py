@@ -85,6 +85,8 @@ def zh_cut(draw: st.DrawFn) -> str:
         low = min(FIRST_LINE, len(text) - 1)
         cuts = sorted(set(draw(st.lists(st.integers(low, max(low, len(text) - 1)), max_size=2))))
         cuts = [c for c in cuts if not _ambiguous(kind, text, c)]
+        if len(cuts) == 2 and cuts[1] - cuts[0] < FIRST_LINE:  # two page breaks are a page apart
+            cuts = cuts[:1]
         pos = 0
         for c in cuts:
             out.append(text[pos:c])
@@ -149,7 +151,7 @@ def layout_cut(draw: st.DrawFn) -> str:
     ]
     page_lines: list[str] = []
     pending: list[int] = []
-    page_size = draw(st.integers(3, 25))
+    page_size = draw(st.integers(10, 30))
     page = 1
 
     def flush() -> None:
@@ -161,7 +163,7 @@ def layout_cut(draw: st.DrawFn) -> str:
             for n in pending:
                 lines.extend([f"            {n}", f"                {NOTES[n]}"])
             pending.clear()
-        lines.extend(["", f"{page}/999                                        18-10587", "A/72/L.62", ""])
+        lines.extend(["", f"{page}/120                                        18-10587", "A/72/L.62", ""])
         page += 1
 
     for _kind, text, notes in PARAS:

@@ -66,8 +66,8 @@ class Cleaner:
 
     def _split(self, a: str, b: str) -> bool:
         """Is ``a b`` one word split in two?"""
-        if not b[:1].islower():
-            return False
         vocab = self.vocabulary
+        if not b[:1].islower() or vocab[a.lower()] > 1:
+            return False
         a_word, b_word = vocab[a.lower()] > 1, vocab[b.lower()] > 1
         return vocab[(a + b).lower()] >= 1 and not (a_word or b_word)

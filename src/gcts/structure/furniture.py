@@ -27,6 +27,8 @@ _STAMP = re.compile(r"^\d{6}$")
 _SPACES = re.compile(r"\s+")
 #: A running title is at least this long, so that a short line of body text is never mistaken for one.
 MIN_RUNNING_TITLE = 10
+#: "n/N" is a page number only up to this many pages: beyond, "71/291" is a resolution cut by a line end.
+MAX_PAGES = 120
 #: A cell this far right (in columns) sits in the running-head area, not in the body column.
 RUNNING_HEAD_INDENT = 30
 
@@ -42,7 +44,7 @@ def _furniture_cell(cell: str) -> bool:
     if _JOB.match(cell) or _BARCODE.match(cell) or is_symbol(cell):
         return True
     m = _PAGE.match(cell)
-    return bool(m and 0 < int(m["n"]) <= int(m["of"]))
+    return bool(m and 0 < int(m["n"]) <= int(m["of"]) <= MAX_PAGES)
 
 
 def squeeze(text: str) -> str:
@@ -57,6 +59,11 @@ def is_furniture(line: Line, title: str | None = None) -> bool:
     """
     if line.blank:
         return False
+    t = line.text
+    if not (t[0].isdigit() or t[0] == "*" or "/" in t or line.indent >= RUNNING_HEAD_INDENT) and not (
+        title and squeeze(t[: MIN_RUNNING_TITLE * 2]) in title
+    ):
+        return False  # furniture starts with a digit, a star or a symbol, stands far right, or is the title
     cells = line.cells
     marks = [_furniture_cell(c) for c in cells]
     if all(m or _STAMP.match(c) for m, c in zip(marks, cells, strict=True)) and any(marks):

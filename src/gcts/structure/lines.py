@@ -25,7 +25,6 @@ class Line:
     number: int
     start: int
     end: int
-    raw: str
     text: str
     indent: int
     form_feed: bool = False
@@ -60,7 +59,6 @@ def split_lines(text: str) -> list[Line]:
                 number=number,
                 start=start,
                 end=start + len(stripped),
-                raw=raw,
                 text=stripped,
                 indent=indent,
                 form_feed=end_mark == "\f",

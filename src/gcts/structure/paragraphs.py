@@ -52,24 +52,33 @@ class RawParagraph:
 
     def joined(self, conv: Conventions) -> tuple[str, list[tuple[int, int]]]:
         """The paragraph's text, and for each piece its (offset in that text, page)."""
-        out = ""
+        parts: list[str] = []
+        length = 0  # len("".join(parts)), kept as parts grow
         where: list[tuple[int, int]] = []
         for k, piece in enumerate(self.pieces):
             text = piece.text
             if k:
+                prev = parts[-1]
                 if piece.sub_start:
-                    out = out.rstrip() + "\n"
-                elif conv.line_join and out.endswith(" -") and text[:1].isalpha():
-                    out = out[:-2] + "-"  # pdftotext's "post -" / "conflict"
-                elif conv.line_join and out.endswith("-") and out[-2:-1].isalpha():
-                    pass  # a hyphenated compound cut at the line end: keep the hyphen, no space
-                elif out[-1:] in SUPERSCRIPT_DIGITS and text[:1] in SUPERSCRIPT_DIGITS:
-                    out += " "  # two markers on two lines are two markers (⁷ / ⁸), not one (⁷⁸)
+                    parts[-1] = prev.rstrip()
+                    length += len(parts[-1]) - len(prev)
+                    sep = "\n"
+                elif conv.line_join and prev.endswith(" -") and text[:1].isalpha():
+                    parts[-1] = prev[:-2] + "-"  # pdftotext's "post -" / "conflict"
+                    length -= 1
+                    sep = ""
+                elif conv.line_join and prev.endswith("-") and prev[-2:-1].isalpha():
+                    sep = ""  # a hyphenated compound cut at the line end: keep the hyphen, no space
+                elif prev[-1:] in SUPERSCRIPT_DIGITS and text[:1] in SUPERSCRIPT_DIGITS:
+                    sep = " "  # two markers on two lines are two markers (⁷ / ⁸), not one (⁷⁸)
                 else:
-                    out += conv.line_join
-            where.append((len(out), piece.body.page))
-            out += text
-        return out, where
+                    sep = conv.line_join
+                parts.append(sep)
+                length += len(sep)
+            where.append((length, piece.body.page))
+            parts.append(text)
+            length += len(text)
+        return "".join(parts), where
 
 
 def ends_complete(text: str, endings: tuple[str, ...], inline_markers: bool) -> bool:
