@@ -146,3 +146,15 @@ def test_partial_headings(name: str, expected: dict[str, object]) -> None:
     lang = "zh" if ".zh." in name else "en"
     h = parse_heading(split_lines(text), conventions(lang)).heading
     assert {k: getattr(h, k) for k in expected} == expected
+
+
+def test_running_titles_flush_left_and_right_are_furniture_in_73_3() -> None:
+    res = _parse("A-RES-73-3.en.txt")
+    assert (len(res.operative), len(res.footnotes)) == (53, 7)
+    assert res.heading.title == (
+        "Political declaration of the high-level meeting of the General Assembly on the fight against tuberculosis"
+    )
+    for p in res.operative:
+        assert "Political declaration of the high-level" not in p.text
+        assert p.text.endswith((";", "."))
+    assert res.heading.meeting == "18th plenary meeting"

@@ -198,7 +198,9 @@ def _symbol_cell(cell: str, h: Heading, conv: Conventions) -> bool:
         h.symbol = h.symbol or m.group(0)
         h.symbol_in_text = True
         return True
-    return bool(patterns["organisation"].match(cell) or patterns["organ"].match(cell))
+    whole = cell.strip()
+    return any((m := patterns[k].match(whole)) is not None and m.end() == len(whole)
+               for k in ("organisation", "organ"))
 
 
 def _after_organ(cell: str, conv: Conventions) -> str | None:

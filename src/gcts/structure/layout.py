@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from gcts.model import QualityIssue
 from gcts.structure.conventions import Conventions, superscript_value
-from gcts.structure.furniture import is_furniture
+from gcts.structure.furniture import MIN_RUNNING_TITLE, is_furniture, squeeze
 from gcts.structure.lines import Line
 
 #: A footnote block without furniture after it ends at this many blank lines in a row.
@@ -79,7 +79,8 @@ def separate(lines: list[Line], conv: Conventions, title: str | None = None) -> 
     def expected() -> int:
         return notes[-1].number + 1 if notes else 1
 
-    for line in lines:
+    furniture = _furniture_flags(lines, title)
+    for k, line in enumerate(lines):
         if line.blank:
             blank = True
             open_note = None
@@ -88,7 +89,7 @@ def separate(lines: list[Line], conv: Conventions, title: str | None = None) -> 
                 if block_blanks >= FOOTNOTE_BLOCK_BLANKS:
                     in_rule_block = False
             continue
-        if is_furniture(line, title):
+        if furniture[k]:
             in_rule_block = False
             open_note = None
             pending_break = True
@@ -130,6 +131,21 @@ def separate(lines: list[Line], conv: Conventions, title: str | None = None) -> 
         pending_break = line.form_feed
         blank = False
     return Separated(body=body, footnotes=notes, issues=issues, pages=page)
+
+
+def _furniture_flags(lines: list[Line], title: str | None) -> list[bool]:
+    """Which lines are furniture; a piece of the title next to furniture is a running title wherever it stands
+    (odd pages print it flush left, on its own line above the symbol)."""
+    flags = [is_furniture(line, title) for line in lines]
+    if not title:
+        return flags
+    for k, line in enumerate(lines):
+        if flags[k] or line.blank or len(line.text) < MIN_RUNNING_TITLE or squeeze(line.text) not in title:
+            continue
+        near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines)]
+        if any(flags[j] for j in near):
+            flags[k] = True
+    return flags
 
 
 def _block_line(
