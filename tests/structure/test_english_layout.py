@@ -152,7 +152,8 @@ def test_running_titles_flush_left_and_right_are_furniture_in_73_3() -> None:
     res = _parse("A-RES-73-3.en.txt")
     assert (len(res.operative), len(res.footnotes)) == (53, 7)
     assert res.heading.title == (
-        "Political declaration of the high-level meeting of the General Assembly on the fight against tuberculosis"
+        "Political declaration of the high-level meeting of the General Assembly "
+        "on the fight against tuberculosis"
     )
     for p in res.operative:
         assert "Political declaration of the high-level" not in p.text
