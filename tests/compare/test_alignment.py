@@ -10,7 +10,6 @@ from __future__ import annotations
 import random
 
 import pytest
-from compare_documents import chinese_pool, english, english_pool, reference_zh
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,6 +17,7 @@ from gcts.compare import align, compare
 from gcts.compare.edits import edit, score
 from gcts.errors import StructureError
 from gcts.model import Heading, Paragraph, Resolution
+from tests.compare.compare_documents import chinese_pool, english, english_pool, reference_zh
 
 CASES = [("zh", None), ("en", "A-RES-73-7.en.txt"), ("en", "A-RES-73-3.en.txt")]
 
@@ -135,7 +135,7 @@ def test_every_pair_has_a_reason() -> None:
 
 @pytest.mark.slow
 def test_english_preamble_of_72_284_aligns_with_the_chinese_draft(tmp_path: object) -> None:
-    from compare_documents import english_72_284_opening
+    from tests.compare.compare_documents import english_72_284_opening
 
     en = english_72_284_opening()
     al = align(en, reference_zh())

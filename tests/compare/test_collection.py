@@ -7,13 +7,13 @@ import random
 from pathlib import Path
 
 import pytest
-from compare_documents import reference_zh
 
 from gcts.compare.collection import Collection, canonical_symbol
 from gcts.compare.edits import edit
 from gcts.compare.lineage import lineage
 from gcts.errors import GctsError, InputError
 from gcts.formats.json_format import to_json
+from tests.compare.compare_documents import reference_zh
 
 REVIEWS = (
     "A/RES/60/288",

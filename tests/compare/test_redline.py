@@ -6,13 +6,13 @@ from __future__ import annotations
 import random
 from html.parser import HTMLParser
 
-from compare_documents import chinese_pool, english, reference_zh
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gcts.compare import compare
 from gcts.compare.edits import edit
 from gcts.compare.redline import diff, to_html, to_markdown, tokenize
+from tests.compare.compare_documents import chinese_pool, english, reference_zh
 
 
 def test_symbols_survive_chinese_segmentation() -> None:

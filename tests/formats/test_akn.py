@@ -12,7 +12,6 @@ from importlib import resources
 from typing import Any
 
 import pytest
-from gold_model import resolution_from_gold
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -22,6 +21,7 @@ from gcts.formats.akn import AKN_NS, to_akn, work_iri
 from gcts.formats.akn_reader import read_akn
 from gcts.formats.akn_schema import validate
 from gcts.model import Heading, Paragraph, Resolution, SubParagraph
+from tests.formats.gold_model import resolution_from_gold
 
 CORPUS = resources.files("gcts") / "data" / "corpus"
 FULL_TEXTS = sorted(p.name for p in CORPUS.iterdir() if p.name.endswith(".txt"))

@@ -8,13 +8,13 @@ import re
 from importlib import resources
 
 import pytest
-from gold_model import resolution_from_gold
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from gcts.formats.markdown import to_markdown
 from gcts.model import Annotations, Footnote, Heading, Paragraph, Resolution, SubParagraph
+from tests.formats.gold_model import resolution_from_gold
 
 CORPUS = resources.files("gcts") / "data" / "corpus"
 FULL_TEXTS = sorted(p.name for p in CORPUS.iterdir() if p.name.endswith(".txt"))

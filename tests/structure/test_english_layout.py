@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from conftest import corpus_text
 
 from gcts.model import Resolution
 from gcts.structure import parse_text
 from gcts.structure.conventions import conventions
 from gcts.structure.heading import parse_heading
 from gcts.structure.lines import split_lines
+from tests.structure.conftest import corpus_text
 
 
 def _parse(name: str) -> Resolution:

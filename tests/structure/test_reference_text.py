@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from conftest import corpus_text, norm
-
 from gcts.model import Resolution
 from gcts.structure import parse_text
+from tests.structure.conftest import corpus_text, norm
 
 
 def _parse() -> Resolution:
