@@ -62,3 +62,48 @@ def list_(fmt: str) -> None:
         origin = "bundled" if e.bundled else "added"
         flags = " (partial)" if e.partial else ""
         click.echo(f"{e.id:<22} {where:<15} {e.kind:<17} {origin}{flags}  {e.title or ''}")
+
+
+@command.command("citations")
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+def citations(fmt: str) -> None:
+    """The citation graph of the collection: what each document cites, and what is cited but not in it."""
+    from gcts.annotate import annotate
+    from gcts.annotate.citations import build
+
+    collection = Collection()
+    documents = []
+    excerpts: set[str] = set()  # documents held only as an opening excerpt: known, but not read for citations
+    for e in collection.entries():
+        if e.partial:
+            excerpts.add(e.symbol)
+            continue
+        res = collection.load(e.id)
+        if not any(p.annotations.opening for p in res.paragraphs):
+            annotate(res)
+        documents.append(res)
+    graph = build(documents)
+    missing = {s: docs for s, docs in graph.missing().items() if s not in excerpts}
+    if fmt == "json":
+        data = {
+            "documents": {doc: sorted(names) for doc, names in sorted(graph.documents.items())},
+            "cites": {
+                doc: {s: ids for s, ids in sorted(out.items())} for doc, out in sorted(graph.edges.items())
+            },
+            "missing": missing,
+            "excerpts": sorted(excerpts),
+        }
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    for doc in sorted(graph.edges):
+        targets = graph.cites(doc)
+        click.echo(f"## {doc} cites {len(targets)} documents")
+        for s in targets:
+            flag = (
+                "  (not in the collection)" if s in missing else "  (excerpt only)" if s in excerpts else ""
+            )
+            click.echo(f"- {s}: {', '.join(graph.edges[doc][s])}{flag}")
+        click.echo()
+    click.echo(
+        f"{len(missing)} cited documents are not in the collection; add them with `gcts corpus add FILE`."
+    )
