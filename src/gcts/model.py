@@ -191,7 +191,9 @@ class Heading:
     The organ line is "The General Assembly," / "大会，".
     ``kind`` is ``draft resolution`` or ``resolution``; ``body`` the organ as printed (``大会``, ``The General
     Assembly``); ``adoption_date`` and ``meeting`` come from the adoption line ("Resolution adopted by the
-    General Assembly on …") or the closing line ("30th plenary meeting / 1 November 2018").
+    General Assembly on …") or the closing line ("30th plenary meeting / 1 November 2018"). ``annex_title``
+    is the title of a text the resolution adopts ("Adopts the following political declaration …:" then the
+    declaration's title lines, one per line), kept out of the paragraphs.
     """
 
     symbol: str | None = None
@@ -210,6 +212,7 @@ class Heading:
     distribution: str | None = None
     issued: date | None = None
     original_language: str | None = None
+    annex_title: str | None = None
 
 
 @dataclass(slots=True)

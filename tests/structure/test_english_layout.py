@@ -5,13 +5,18 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gcts.model import Resolution
 from gcts.structure import parse_text
 from gcts.structure.conventions import conventions
+from gcts.structure.furniture import MIN_RUNNING_TITLE
 from gcts.structure.heading import parse_heading
+from gcts.structure.layout import separate
 from gcts.structure.lines import split_lines
 from tests.structure.conftest import corpus_text
+from tests.structure.english_edges import EDGES
 
 
 def _parse(name: str) -> Resolution:
@@ -159,3 +164,71 @@ def test_running_titles_flush_left_and_right_are_furniture_in_73_3() -> None:
         assert "Political declaration of the high-level" not in p.text
         assert p.text.endswith((";", "."))
     assert res.heading.meeting == "18th plenary meeting"
+
+
+@pytest.mark.parametrize("name", sorted(EDGES))
+def test_every_paragraph_is_whole_and_clean(name: str) -> None:
+    """Ids, first and last words of every paragraph, as read by eye off the four English texts."""
+    res = _parse(name)
+    got = [(p.id, " ".join(p.text.split()[:3]), " ".join(p.text.split()[-3:])) for p in res.paragraphs]
+    assert got == EDGES[name]
+    symbol = res.heading.symbol
+    assert symbol
+    for p in res.paragraphs:
+        assert symbol not in p.text and "(E)" not in p.text and "*18" not in p.text, p.id
+
+
+def test_declaration_adopted_by_73_3() -> None:
+    """'Adopts … :' is preamble 1 without the declaration's title; 'We, Heads of State …' is preamble 2."""
+    res = _parse("A-RES-73-3.en.txt")
+    assert (len(res.preamble), len(res.operative), len(res.footnotes)) == (2, 53, 7)
+    assert res.preamble[0].text.endswith("on 26 September 2018:")
+    assert res.heading.annex_title == (
+        "Political declaration of the high-level meeting of the General Assembly on the fight against "
+        "tuberculosis\nUnited to end tuberculosis: an urgent global response to a global epidemic"
+    )
+    we = res.preamble[1]
+    assert we.text.startswith("We, Heads of State and Government")
+    assert "determinants of the epidemic and that protects" in we.text  # across the page break
+    assert [p.number for p in res.operative] == list(range(1, 54))
+    assert not [q for q in res.quality if q.severity != "info"]
+
+
+def test_declaration_without_layout_keeps_its_structure() -> None:
+    """The same text with every line flush left (no indents to tell paragraphs apart)."""
+    text = corpus_text("A-RES-73-3.en.txt")
+    flat = "\n".join(line.strip() for line in text.split("\n"))
+    laid_out, res = _parse("A-RES-73-3.en.txt"), parse_text(flat)
+    assert [p.text for p in res.paragraphs] == [p.text for p in laid_out.paragraphs]
+    assert res.heading.annex_title == laid_out.heading.annex_title
+
+
+@pytest.mark.parametrize("name", ["A-RES-73-3.en.txt", "A-RES-73-6.en.txt", "A-RES-73-7.en.txt"])
+def test_page_heads_with_the_symbol_are_furniture_without_the_title(name: str) -> None:
+    """A page's first line that carries the document's symbol at either end is a running head, whatever
+    stands beside it: found without the title's help."""
+    lines = split_lines(corpus_text(name))
+    head = parse_heading(lines, conventions("en"))
+    sep = separate(lines[head.body_start :], conventions("en"), None, head.heading.symbol)
+    texts = [bl.line.text for bl in sep.body]
+    assert not [t for t in texts if head.heading.symbol and head.heading.symbol in t]
+    assert "on the fight against tuberculosis" not in texts
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    short=st.text(alphabet=st.sampled_from("abcdefghij klmnop"), min_size=12, max_size=60).map(str.strip),
+    left=st.booleans(),
+)
+def test_any_short_title_beside_the_symbol_is_a_running_head(short: str, left: bool) -> None:
+    """Page heads of A/RES/73/7 get a running title the heading does not know; paragraphs do not change."""
+    if len(short) < MIN_RUNNING_TITLE or "  " in short:
+        short = "Report of the Court on its work"
+    text = corpus_text("A-RES-73-7.en.txt")
+    before = [p.text for p in parse_text(text).paragraphs]
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if line.strip() == "A/RES/73/7" and k > 5:
+            lines[k] = f"A/RES/73/7{' ' * 40}{short}" if left else f"{' ' * 20}{short}{' ' * 30}A/RES/73/7"
+    after = [p.text for p in parse_text("\n".join(lines)).paragraphs]
+    assert after == before

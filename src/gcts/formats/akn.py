@@ -47,7 +47,7 @@ UNDOCS = "https://undocs.org/"
 UNKNOWN_DATE = date(1, 1, 1)
 AUTHOR_ID = "unga"
 #: Heading fields written as plain ``inline name=…`` (no dedicated AKN element).
-INLINE_FIELDS = ("agenda_item", "agenda_title", "adopted_as", "original_language")
+INLINE_FIELDS = ("agenda_item", "agenda_title", "adopted_as", "original_language", "annex_title")
 
 
 def _q(tag: str) -> str:

@@ -30,7 +30,7 @@ from gcts.structure.furniture import squeeze
 from gcts.structure.heading import parse_heading, take_closing
 from gcts.structure.layout import RawFootnote, separate
 from gcts.structure.lines import Line, split_lines
-from gcts.structure.paragraphs import RawParagraph, ends_complete, segment
+from gcts.structure.paragraphs import RawParagraph, ends_complete, segment, take_adopted_title
 from gcts.structure.subparagraphs import split_items
 
 __all__ = ["parse_text"]
@@ -59,7 +59,12 @@ def parse_text(
     head = parse_heading(lines, conv)
     heading = head.heading
     quality: list[QualityIssue] = list(head.issues)
-    sep = separate(lines[head.body_start :], conv, squeeze(heading.title) if heading.title else None)
+    sep = separate(
+        lines[head.body_start :],
+        conv,
+        squeeze(heading.title) if heading.title else None,
+        heading.symbol or symbol,
+    )
     quality += sep.issues
     body = sep.body
     used, meeting, when = take_closing([bl.line.text for bl in body[-CLOSING_LINES:]], conv)
@@ -69,6 +74,7 @@ def parse_text(
         heading.adoption_date = heading.adoption_date or when
     raws, issues = segment(body, conv)
     quality += issues
+    heading.annex_title = take_adopted_title(raws, conv)
     if not any(r.part == "operative" for r in raws):
         raise StructureError(
             f'no operative paragraphs found (no line starts with "1."; read {len(raws)} preambular '

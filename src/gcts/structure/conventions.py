@@ -63,6 +63,8 @@ class Conventions:
     marker_not_after: frozenset[str]
     marker_not_before: frozenset[str]
     stop_words: tuple[str, ...] = field(default=())
+    adopted_chapeau: re.Pattern[str] = field(default=re.compile(NEVER))
+    adopted_opening: re.Pattern[str] = field(default=re.compile(NEVER))
 
 
 HEADING_KEYS = (
@@ -112,6 +114,7 @@ def conventions(code: str) -> Conventions:
     head = data.get("heading", {})
     par = data.get("paragraphs", {})
     fn = data.get("footnotes", {})
+    adopted = data.get("adopted_text", {})
     where = f"languages/{code}/structure.toml"
     return Conventions(
         language=code,
@@ -147,6 +150,8 @@ def conventions(code: str) -> Conventions:
         marker_not_after=frozenset(w.lower() for w in fn.get("not_after", [])),
         marker_not_before=frozenset(w.lower() for w in fn.get("not_before", [])),
         stop_words=tuple(data.get("detect", {}).get("stop_words", [])),
+        adopted_chapeau=_compile(str(adopted.get("chapeau") or NEVER), f"{where} [adopted_text.chapeau]"),
+        adopted_opening=_compile(str(adopted.get("opening") or NEVER), f"{where} [adopted_text.opening]"),
     )
 
 

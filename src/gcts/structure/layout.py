@@ -20,11 +20,13 @@ from dataclasses import dataclass, field
 
 from gcts.model import QualityIssue
 from gcts.structure.conventions import Conventions, superscript_value
-from gcts.structure.furniture import MIN_RUNNING_TITLE, is_furniture, squeeze
+from gcts.structure.furniture import MIN_RUNNING_TITLE, is_furniture, is_symbol, squeeze
 from gcts.structure.lines import Line
 
 #: A footnote block without furniture after it ends at this many blank lines in a row.
 FOOTNOTE_BLOCK_BLANKS = 2
+#: A page head (running title and symbol) is at most this many lines.
+PAGE_HEAD_LINES = 3
 
 
 @dataclass(slots=True)
@@ -61,10 +63,13 @@ class Separated:
 _FINAL_STOPS = ("。", ".", "．")
 
 
-def separate(lines: list[Line], conv: Conventions, title: str | None = None) -> Separated:
+def separate(
+    lines: list[Line], conv: Conventions, title: str | None = None, symbol: str | None = None
+) -> Separated:
     """Split ``lines`` (the body region of a document) into running text and footnotes.
 
-    ``title`` (whitespace removed) lets running titles be recognised as furniture.
+    ``title`` (whitespace removed) lets running titles be recognised as furniture; ``symbol`` (the document's
+    own symbol, if known) lets page heads be recognised whatever short title stands beside it.
     """
     body: list[BodyLine] = []
     notes: list[RawFootnote] = []
@@ -80,6 +85,7 @@ def separate(lines: list[Line], conv: Conventions, title: str | None = None) -> 
         return notes[-1].number + 1 if notes else 1
 
     furniture = _furniture_flags(lines, title)
+    _flag_page_heads(lines, furniture, symbol)
     for k, line in enumerate(lines):
         if line.blank:
             blank = True
@@ -146,6 +152,50 @@ def _furniture_flags(lines: list[Line], title: str | None) -> list[bool]:
         if any(flags[j] for j in near):
             flags[k] = True
     return flags
+
+
+def _flag_page_heads(lines: list[Line], flags: list[bool], symbol: str | None) -> None:
+    """Mark as furniture the head of each page that carries the document's own symbol at either end of a line.
+
+    A page head is the block of lines at the top of a page (after a form feed, or after the previous page's
+    furniture) up to the first blank line, at most :data:`PAGE_HEAD_LINES` lines. When one of its lines has
+    the symbol as its first or last cell (``A/RES/73/3   on the fight against tuberculosis``), the whole block
+    is the running head, whatever short title stands beside the symbol. Without a known symbol, any symbol
+    cell counts.
+    """
+    k = 0
+    top = True  # the input starts at the top of a page (the first page's heading was cut off before)
+    n = len(lines)
+    while k < n:
+        line = lines[k]
+        if line.blank:
+            top = top or line.form_feed
+            k += 1
+            continue
+        if top:
+            end = k
+            while end < n and end - k <= PAGE_HEAD_LINES and not lines[end].blank:
+                end += 1
+            block = range(k, end)
+            if len(block) <= PAGE_HEAD_LINES and any(_symbol_at_edge(lines[j], symbol) for j in block):
+                for j in block:
+                    flags[j] = True
+                top = lines[end - 1].form_feed
+                k = end
+                continue
+        # the next line starts a page after a page break or after the furniture at a page's foot
+        top = line.form_feed or flags[k]
+        k += 1
+
+
+def _symbol_at_edge(line: Line, symbol: str | None) -> bool:
+    cells = line.cells
+    if len(cells) < 2:
+        return False
+    edges = (cells[0].strip(), cells[-1].strip())
+    if symbol:
+        return symbol in edges
+    return any(is_symbol(c) for c in edges)
 
 
 def _block_line(

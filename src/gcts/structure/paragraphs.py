@@ -162,6 +162,8 @@ def _starts_preamble(
     if base is not None:
         return deep
     text = bl.line.text
+    if is_chapeau(prev, conv):  # the adopted text's title lines belong to it, up to "We, Heads of State …"
+        return conv.adopted_opening.match(text) is not None
     if not ends_complete(tail(prev), conv.preamble_endings, conv.inline_markers):
         return False
     if conv.cased and text[:1].islower():
@@ -173,3 +175,35 @@ def _starts_preamble(
     # A blank line that is not a page break separates paragraphs, but in a script without case an invisible
     # page break looks the same: there only an opening word decides.
     return bl.blank_before and not bl.break_before and conv.cased
+
+
+def is_chapeau(para: RawParagraph, conv: Conventions) -> bool:
+    """Is ``para`` the sentence by which a resolution adopts a text ("Adopts the following declaration …:")?"""
+    return para.part == "preamble" and bool(para.pieces) and bool(conv.adopted_chapeau.match(para.pieces[0].text))
+
+
+def take_adopted_title(paras: list[RawParagraph], conv: Conventions) -> str | None:
+    """Take the adopted text's title lines off the end of its chapeau, and return them.
+
+    A resolution that adopts a declaration prints "Adopts the following political declaration …:" and then
+    the declaration's title (and subtitle) before the declaration itself. The title is not part of the
+    chapeau, which ends at its colon; the lines after it are returned, one title block per line (blocks are
+    separated by blank lines in the layout), and removed from the paragraph.
+    """
+    for para in paras:
+        if not is_chapeau(para, conv):
+            continue
+        for k, piece in enumerate(para.pieces):
+            if piece.text.rstrip().endswith(":"):
+                rest = para.pieces[k + 1 :]
+                del para.pieces[k + 1 :]
+                if not rest:
+                    return None
+                blocks: list[list[str]] = [[]]
+                for p in rest:
+                    if p.body.blank_before and blocks[-1]:
+                        blocks.append([])
+                    blocks[-1].append(p.text.strip())
+                return "\n".join(conv.line_join.join(b) for b in blocks)
+        return None
+    return None
