@@ -118,3 +118,14 @@ def test_lineage_of_an_unknown_paragraph_is_a_plain_error(home: Path) -> None:
 def test_corpus_add_without_symbol_says_what_to_do(tmp_path: Path, home: Path) -> None:
     r = gcts(home, "corpus", "add", str(CORPUS / "A-72-L.62.zh.txt"))
     assert r.returncode == 3 and "--symbol" in r.stderr
+
+
+def test_compare_accepts_a_partial_document_with_a_warning(home: Path) -> None:
+    """The first page of the English A/RES/72/284 against the Chinese draft: preamble 1–3 pair up."""
+    partial = CORPUS / "partial" / "A-RES-72-284.en.partial.txt"
+    reference = CORPUS / "A-72-L.62.zh.txt"
+    r = gcts(home, "compare", str(reference), str(partial), "--format", "json", "--no-annotate")
+    assert r.returncode == 0, r.stderr
+    assert "is partial" in r.stderr and "ends after preambular paragraph 3" in r.stderr
+    pairs = {(p["a"], p["b"]) for p in json.loads(r.stdout)["pairs"]}
+    assert pairs == {(f"preamble:{n}", f"preamble:{n}") for n in (1, 2, 3)}

@@ -111,3 +111,51 @@ def test_fifty_megabytes_are_refused_with_a_reason(tmp_path: Path) -> None:
 
 def test_missing_file() -> None:
     one_line_error(gcts("parse", "/nonexistent/x.txt"), 3, "no such file")
+
+
+PARTIAL = CORPUS / "partial" / "A-RES-72-284.en.partial.txt"
+
+
+def test_partial_first_page_with_partial_flag(tmp_path: Path) -> None:
+    out = tmp_path / "p.json"
+    proc = gcts("parse", str(PARTIAL), "--partial", "--no-annotate", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr.decode()
+    doc = json.loads(out.read_text(encoding="utf-8"))
+    assert (len(doc["preamble"]), len(doc["operative"])) == (3, 0)
+    assert doc["heading"]["symbol"] == "A/RES/72/284"
+    codes = {q["code"]: q["message"] for q in doc["quality"]}
+    assert "the text ends after preambular paragraph 3" in codes["partial"]
+    assert codes["cut"].startswith("last paragraph is cut")
+    assert "en, partial, 3 preambular, 0 operative" in proc.stderr.decode()
+
+
+def test_partial_first_page_without_the_flag_suggests_it() -> None:
+    one_line_error(gcts("parse", str(PARTIAL), "--no-annotate"), 4, "--partial")
+
+
+def test_a_report_is_refused_clearly() -> None:
+    proc = gcts("parse", str(CORPUS / "partial" / "A-75-729.en.partial.txt"), "--partial", "--no-annotate")
+    one_line_error(proc, 4, "A/75/729 is a report, not a resolution")
+
+
+def _squeezed(doc: dict[str, object]) -> list[tuple[object, ...]]:
+    paras = [*doc["preamble"], *doc["operative"]]  # type: ignore[misc]
+    return [(p.get("number"), p["index"], "".join(p["text"].split()), p["footnotes"]) for p in paras]
+
+
+def test_parse_pdf_gives_the_paragraphs_of_its_text(tmp_path: Path) -> None:
+    """`gcts parse X.pdf` and `gcts parse X.txt` (pdftotext -layout) agree under the gold's text rule."""
+    docs = []
+    for ext in ("pdf", "txt"):
+        out = tmp_path / f"73-3.{ext}.json"
+        proc = gcts("parse", str(CORPUS / f"A-RES-73-3.en.{ext}"), "--no-annotate", "-o", str(out))
+        assert proc.returncode == 0, proc.stderr.decode()
+        docs.append(json.loads(out.read_text(encoding="utf-8")))
+    pdf, txt = docs
+    assert len(pdf["preamble"]) == 2 and len(pdf["operative"]) == 53
+    assert _squeezed(pdf) == _squeezed(txt)
+    def notes(doc: dict[str, list[dict[str, object]]]) -> list[tuple[object, ...]]:
+        return [(f["number"], f["text"], f["cited_in"]) for f in doc["footnotes"]]
+
+    assert notes(pdf) == notes(txt)
+    assert pdf["heading"] == txt["heading"]

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from gcts.errors import InputError
+from gcts.errors import InputError, StructureError
+from gcts.reading import load, load_bytes
 from gcts.reading.language import detect
 from gcts.reading.text import decode
 
@@ -65,3 +66,30 @@ def test_empty_binary_and_oversized_inputs_are_refused() -> None:
 )
 def test_language_detection(text: str, lang: str) -> None:
     assert detect(text) == lang
+
+
+def test_pdf_bytes_errors_name_the_original_input() -> None:
+    """PDF bytes are read in memory: a broken or cut PDF is reported under the name the caller gave."""
+    whole = (CORPUS / "A-RES-73-8.en.pdf").read_bytes()
+    for data in (b"%PDF-1.4\nnot really a PDF\n", whole[: len(whole) // 3]):
+        with pytest.raises(InputError) as err:
+            load_bytes(data, source="upload/A-RES-73-8.pdf")
+        assert err.value.file == "upload/A-RES-73-8.pdf"
+        assert "tmp" not in str(err.value)
+
+
+def test_pdf_bytes_read_like_the_file() -> None:
+    res = load_bytes((CORPUS / "A-RES-73-8.en.pdf").read_bytes(), source="A-RES-73-8.en.pdf")
+    assert (res.heading.symbol, len(res.preamble), len(res.operative)) == ("A/RES/73/8", 8, 5)
+    assert res.preamble[0].span is not None and res.preamble[0].span.file == "A-RES-73-8.en.pdf"
+
+
+def test_load_reads_a_partial_document_only_when_asked() -> None:
+    first_page = CORPUS / "partial" / "A-RES-72-284.en.partial.txt"
+    with pytest.raises(StructureError, match="--partial"):
+        load(first_page)
+    res = load(first_page, partial=True)
+    assert (len(res.preamble), len(res.operative)) == (3, 0)
+    assert "partial" in {q.code for q in res.quality}
+    res = load_bytes(first_page.read_bytes(), source="first-page.txt", partial=True)
+    assert len(res.preamble) == 3

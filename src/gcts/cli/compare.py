@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from gcts.cli.documents import annotate_quietly, resolve
+from gcts.cli.documents import annotate_quietly, partial_warning, resolve
 from gcts.compare.collection import Collection
 from gcts.compare.comparison import compare
 from gcts.compare.redline import to_html, to_markdown
@@ -54,10 +54,22 @@ def command(
     symbol_b: str | None,
     annotate: bool,
 ) -> None:
-    """Compare document A (older) with document B (newer, or another language)."""
+    """Compare document A (older) with document B (newer, or another language).
+
+    A partial document (e.g. the first page of a resolution) is accepted with a warning: the paragraphs it
+    holds are aligned; the other document's paragraphs beyond its end have no counterpart and are listed as
+    removed (or added), which the warning recalls."""
     collection = Collection()
-    res_a = resolve(a, collection, language=lang_a, symbol=symbol_a)
-    res_b = resolve(b, collection, language=lang_b, symbol=symbol_b)
+    res_a = resolve(a, collection, language=lang_a, symbol=symbol_a, partial=True)
+    res_b = resolve(b, collection, language=lang_b, symbol=symbol_b, partial=True)
+    for res, name in ((res_a, a), (res_b, b)):
+        warning = partial_warning(res, name)
+        if warning:
+            click.echo(
+                f"gcts: warning: {warning} (paragraphs of the other document beyond its end count as "
+                "removed or added)",
+                err=True,
+            )
     if annotate:
         annotate_quietly(res_a)
         annotate_quietly(res_b)

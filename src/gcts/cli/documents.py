@@ -9,16 +9,28 @@ from gcts.model import Resolution
 
 
 def resolve(
-    ref: str, collection: Collection, *, language: str | None = None, symbol: str | None = None
+    ref: str,
+    collection: Collection,
+    *,
+    language: str | None = None,
+    symbol: str | None = None,
+    partial: bool = False,
 ) -> Resolution:
     """An existing path is read (text, PDF, AKN, JSON); anything else is looked up in the collection
-    (``A/RES/72/284@zh``, ``A/72/L.62``)."""
+    (``A/RES/72/284@zh``, ``A/72/L.62``). With ``partial``, a file that stops early (a first page) is read
+    too; :func:`partial_warning` then says what it lacks."""
     path = Path(ref)
     if ref == "-" or path.exists():
         from gcts.reading import load
 
-        return load(ref, language=language, symbol=symbol)
+        return load(ref, language=language, symbol=symbol, partial=partial)
     return collection.load(ref)
+
+
+def partial_warning(res: Resolution, name: str) -> str | None:
+    """A one-line warning when ``res`` was read as a partial document (quality codes ``partial``/``cut``)."""
+    lacks = [q.message for q in res.quality if q.code in ("partial", "cut")]
+    return f"{name} is partial: {'; '.join(lacks)}" if lacks else None
 
 
 def annotate_quietly(res: Resolution) -> None:

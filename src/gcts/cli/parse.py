@@ -40,8 +40,9 @@ def _inputs(names: tuple[str, ...]) -> list[str]:
 def summary(res: Resolution, name: str) -> str:
     """The one-line summary of a parsed document."""
     warnings = sum(1 for q in res.quality if q.severity != "info")
+    partial = ", partial" if any(q.code == "partial" for q in res.quality) else ""
     return (
-        f"{name}: {res.language}, {len(res.preamble)} preambular, {len(res.operative)} operative, "
+        f"{name}: {res.language}{partial}, {len(res.preamble)} preambular, {len(res.operative)} operative, "
         f"{len(res.footnotes)} footnotes, {warnings} warning{'s' if warnings != 1 else ''}"
     )
 
@@ -54,8 +55,10 @@ def _annotate(res: Resolution) -> None:
     annotate(res)
 
 
-def _one(name: str, lang: str | None, symbol: str | None, max_bytes: int, annotate: bool) -> Resolution:
-    res = load(name, language=lang, symbol=symbol, max_bytes=max_bytes)
+def _one(
+    name: str, lang: str | None, symbol: str | None, max_bytes: int, annotate: bool, partial: bool = False
+) -> Resolution:
+    res = load(name, language=lang, symbol=symbol, max_bytes=max_bytes, partial=partial)
     if annotate:
         _annotate(res)
     return res
@@ -85,6 +88,12 @@ def _one(name: str, lang: str | None, symbol: str | None, max_bytes: int, annota
 @click.option(
     "--max-bytes", default=MAX_BYTES, show_default=True, type=int, help="Refuse inputs above this size."
 )
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Accept a text that stops early (e.g. a resolution's first page): heading and the paragraphs it "
+    "holds, with warnings saying what is missing.",
+)
 def command(
     files: tuple[str, ...],
     lang: str | None,
@@ -93,12 +102,13 @@ def command(
     output: str | None,
     annotate: bool,
     max_bytes: int,
+    partial: bool,
 ) -> None:
     """Read resolutions and write them in a structured format (FILE: a file, '-' for stdin, or a folder)."""
     names = _inputs(files)
     batch = len(names) > 1 or any(Path(f).is_dir() for f in files if f != "-")
     if not batch:
-        res = _one(names[0], lang, symbol, max_bytes, annotate)
+        res = _one(names[0], lang, symbol, max_bytes, annotate, partial)
         text = write(res, fmt)
         if output:
             Path(output).write_text(text + "\n", encoding="utf-8")
@@ -106,7 +116,7 @@ def command(
             click.echo(text)
         click.echo(summary(res, names[0]), err=True)
         return
-    _batch(names, lang, symbol, fmt, output, annotate, max_bytes)
+    _batch(names, lang, symbol, fmt, output, annotate, max_bytes, partial)
 
 
 def _batch(
@@ -117,6 +127,7 @@ def _batch(
     output: str | None,
     annotate: bool,
     max_bytes: int,
+    partial: bool = False,
 ) -> None:
     from rich.console import Console
     from rich.progress import Progress
@@ -131,7 +142,7 @@ def _batch(
         task = progress.add_task("parsing", total=len(names))
         for name in names:
             try:
-                res = _one(name, lang, symbol, max_bytes, annotate)
+                res = _one(name, lang, symbol, max_bytes, annotate, partial)
                 target = folder / (Path(name).name.rsplit(".", 1)[0] + EXTENSIONS[fmt])
                 target.write_text(write(res, fmt) + "\n", encoding="utf-8")
                 progress.console.print(summary(res, name), markup=False, highlight=False)

@@ -36,13 +36,24 @@ def _kind(name: str, head: bytes) -> str:
 
 
 def load(
-    path: str | Path, *, language: str | None = None, symbol: str | None = None, max_bytes: int = MAX_BYTES
+    path: str | Path,
+    *,
+    language: str | None = None,
+    symbol: str | None = None,
+    max_bytes: int = MAX_BYTES,
+    partial: bool = False,
 ) -> Resolution:
-    """Read the resolution in ``path`` (``-`` for standard input)."""
+    """Read the resolution in ``path`` (``-`` for standard input).
+
+    With ``partial``, a text that stops early (the first page of a resolution) is read and what it lacks is
+    reported in ``quality`` (code ``partial``, ``cut``); see :mod:`gcts.structure.partial`.
+    """
     name = str(path)
     if name == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
-        return load_bytes(data, source="<stdin>", language=language, symbol=symbol, max_bytes=max_bytes)
+        return load_bytes(
+            data, source="<stdin>", language=language, symbol=symbol, max_bytes=max_bytes, partial=partial
+        )
     p = Path(path)
     if not p.exists():
         raise InputError("no such file", file=name)
@@ -55,12 +66,14 @@ def load(
         from gcts.reading.pdf import extract_text
         from gcts.structure import parse_text
 
-        return parse_text(extract_text(p), source=name, language=language, symbol=symbol)
+        return parse_text(extract_text(p), source=name, language=language, symbol=symbol, partial=partial)
     try:
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot be read: {exc.strerror}", file=name) from exc
-    return load_bytes(data, source=name, language=language, symbol=symbol, max_bytes=max_bytes)
+    return load_bytes(
+        data, source=name, language=language, symbol=symbol, max_bytes=max_bytes, partial=partial
+    )
 
 
 def load_bytes(
@@ -70,20 +83,18 @@ def load_bytes(
     language: str | None = None,
     symbol: str | None = None,
     max_bytes: int = MAX_BYTES,
+    partial: bool = False,
 ) -> Resolution:
-    """Read a resolution from the bytes of a file (``source`` names it in messages)."""
+    """Read a resolution from the bytes of a file (``source`` names it in messages; ``partial`` as in
+    :func:`load`). PDF bytes are read in memory, so errors name ``source``, never a temporary file."""
     check_size(len(data), source, max_bytes)
     kind = _kind(source or "", data[:1024])
     if kind == "pdf":
-        import tempfile
-
         from gcts.reading.pdf import extract_text
         from gcts.structure import parse_text
 
-        with tempfile.NamedTemporaryFile(suffix=".pdf") as tmp:
-            tmp.write(data)
-            tmp.flush()
-            return parse_text(extract_text(tmp.name), source=source, language=language, symbol=symbol)
+        text = extract_text(data, source=source)
+        return parse_text(text, source=source, language=language, symbol=symbol, partial=partial)
     if kind == "akn":
         import importlib
 
@@ -100,4 +111,4 @@ def load_bytes(
     from gcts.structure import parse_text
 
     text, _ = decode(data, source=source, max_bytes=max_bytes)
-    return parse_text(text, source=source, language=language, symbol=symbol)
+    return parse_text(text, source=source, language=language, symbol=symbol, partial=partial)

@@ -19,6 +19,7 @@ A PDF with no text layer (a scan) or one that cannot be opened (encrypted, broke
 
 from __future__ import annotations
 
+import io
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,22 +72,27 @@ class Line:
     supers: list[Glyph] = field(default_factory=list)
 
 
-def extract_text(path: str | Path) -> str:
+def extract_text(path: str | Path | bytes, *, source: str | None = None) -> str:
     """Return the text of the PDF at ``path`` laid out like ``pdftotext -layout``; pages end with ``\\f``.
 
-    Raises :class:`InputError` when the file cannot be opened as a PDF (missing, broken, encrypted) or has
-    no text layer at all (a scanned document: OCR is not supported).
+    ``path`` may also be the PDF's bytes (read in memory, no temporary file); ``source`` names the input
+    in error messages (default: the path). Raises :class:`InputError` when the file cannot be opened as a
+    PDF (missing, broken, encrypted) or has no text layer at all (a scanned document: OCR is not supported).
     """
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psparser import PSException
 
-    name = str(path)
+    opened: str | Path | io.BytesIO
+    if isinstance(path, bytes):
+        name, opened = source or "<PDF bytes>", io.BytesIO(path)
+    else:
+        name, opened = source or str(path), path
     pages: list[str] = []
     any_text = False
     try:
-        with pdfplumber.open(path) as pdf:
+        with pdfplumber.open(opened) as pdf:
             for page in pdf.pages:
                 glyphs = _glyphs(page.chars, float(page.height))
                 any_text = any_text or any(not g.text.isspace() for g in glyphs)

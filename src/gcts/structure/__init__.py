@@ -31,6 +31,7 @@ from gcts.structure.heading import parse_heading, take_closing
 from gcts.structure.layout import RawFootnote, separate
 from gcts.structure.lines import Line, split_lines
 from gcts.structure.paragraphs import RawParagraph, ends_complete, segment, take_adopted_title
+from gcts.structure.partial import missing_operative_message, partial_issues, take_elision_note
 from gcts.structure.subparagraphs import split_items
 
 __all__ = ["parse_text"]
@@ -41,12 +42,20 @@ _LATIN_WORD = re.compile(r"(?<![A-Za-z0-9/.\-])[A-Za-z]{2,}(?![A-Za-z0-9/.\-])")
 
 
 def parse_text(
-    text: str, *, source: str | None = None, language: str | None = None, symbol: str | None = None
+    text: str,
+    *,
+    source: str | None = None,
+    language: str | None = None,
+    symbol: str | None = None,
+    partial: bool = False,
 ) -> Resolution:
     """Structure the text of a resolution (PDF-extracted or plain) into a :class:`Resolution`.
 
     ``source`` names the input in spans and messages; ``language`` skips detection; ``symbol`` is used when
-    the text does not print the document symbol (PDF extraction often loses it).
+    the text does not print the document symbol (PDF extraction often loses it). With ``partial``, a text
+    that stops early (no operative paragraphs, last paragraph cut) is read, and what it lacks is reported in
+    ``quality`` (:mod:`gcts.structure.partial`); without it such a text raises :class:`StructureError`.
+    A report (its heading names its author: "Report of the Secretary-General") is refused either way.
     """
     if not text.strip():
         raise StructureError("the text is empty", file=source)
@@ -58,6 +67,13 @@ def parse_text(
     lines = split_lines(text)
     head = parse_heading(lines, conv)
     heading = head.heading
+    if head.report:
+        raise StructureError(
+            f"{heading.symbol or symbol or 'this document'} is a report, not a resolution (its heading reads "
+            f"{head.report!r}): gcts structures resolutions and draft resolutions",
+            file=source,
+            line=head.report_line,
+        )
     quality: list[QualityIssue] = list(head.issues)
     sep = separate(
         lines[head.body_start :],
@@ -66,7 +82,7 @@ def parse_text(
         heading.symbol or symbol,
     )
     quality += sep.issues
-    body = sep.body
+    body, note = take_elision_note(sep.body)
     used, meeting, when = take_closing([bl.line.text for bl in body[-CLOSING_LINES:]], conv)
     if used:
         body = body[:-used]
@@ -76,13 +92,16 @@ def parse_text(
     quality += issues
     heading.annex_title = take_adopted_title(raws, conv)
     if not any(r.part == "operative" for r in raws):
-        raise StructureError(
-            f'no operative paragraphs found (no line starts with "1."; read {len(raws)} preambular '
-            "paragraph(s)): is this a resolution?",
-            file=source,
-        )
+        if not partial:
+            raise StructureError(missing_operative_message(len(raws), note), file=source)
+        if not (head.organ_found or heading.kind or heading.symbol):
+            raise StructureError(
+                "not a resolution: a partial text needs its heading (symbol, adoption or draft line) or the "
+                "organ line before its paragraphs, and this one has neither",
+                file=source,
+            )
     res = Resolution(language=language, heading=heading, source=source)
-    _fill(res, raws, sep.footnotes, conv, source)
+    _fill(res, raws, sep.footnotes, conv, source, partial)
     if symbol and not heading.symbol:
         heading.symbol, heading.symbol_in_text = symbol, False
     elif symbol and heading.symbol != symbol:
@@ -94,8 +113,13 @@ def parse_text(
                 where="heading.symbol",
             )
         )
-    res.quality = quality + res.quality + _checks(res, conv, bool(used))
+    res.quality = quality + res.quality + _checks(res, conv, bool(used), partial)
+    if partial:
+        res.quality += partial_issues(res, conv, note)
+    elif note is not None:
+        res.quality += partial_issues(res, conv, note)[:1]  # the note only: the text itself is whole
     return res
+
 
 
 def _span(lines: list[Line], source: str | None) -> SourceSpan:
@@ -108,9 +132,13 @@ def _fill(
     notes: list[RawFootnote],
     conv: Conventions,
     source: str | None,
+    partial: bool = False,
 ) -> None:
-    """Paragraphs and footnotes of ``res`` from the raw paragraphs and footnotes."""
-    reader = MarkerReader(notes, conv)
+    """Paragraphs and footnotes of ``res`` from the raw paragraphs and footnotes.
+
+    In a partial text, footnote markers may cite footnotes whose text was cut off (see
+    :class:`MarkerReader`)."""
+    reader = MarkerReader(notes, conv, partial=partial)
     texts: list[tuple[str, list[int]]] = []
     for raw in raws:
         joined, pages = raw.joined(conv)
@@ -160,10 +188,15 @@ def _items(raw: RawParagraph, text: str, conv: Conventions, source: str | None) 
     return items
 
 
-def _checks(res: Resolution, conv: Conventions, closed: bool) -> list[QualityIssue]:
-    """Findings on the assembled document: endings, truncation, missing closing, stray Latin words."""
+def _checks(res: Resolution, conv: Conventions, closed: bool, partial: bool = False) -> list[QualityIssue]:
+    """Findings on the assembled document: endings, truncation, missing closing, stray Latin words.
+
+    In a partial reading the last paragraph's ending is left to :func:`partial_issues` ("cut")."""
     out: list[QualityIssue] = []
+    skip = res.paragraphs[-1] if partial and res.paragraphs else None
     for p in res.preamble:
+        if p is skip:
+            continue
         if not ends_complete(p.text, conv.preamble_endings + conv.final_endings, False):
             out.append(
                 QualityIssue(
@@ -173,6 +206,8 @@ def _checks(res: Resolution, conv: Conventions, closed: bool) -> list[QualityIss
                     line=p.span.end_line if p.span else None,
                 )
             )
+    if not res.operative:
+        return out + _latin_words(res, conv)
     last = res.operative[-1]
     for p in res.operative[:-1]:
         if not ends_complete(p.text, conv.operative_endings, False):
@@ -184,7 +219,7 @@ def _checks(res: Resolution, conv: Conventions, closed: bool) -> list[QualityIss
                     line=p.span.end_line if p.span else None,
                 )
             )
-    if not ends_complete(last.text, conv.final_endings, False):
+    if not partial and not ends_complete(last.text, conv.final_endings, False):
         out.append(
             QualityIssue(
                 "truncated",
@@ -203,12 +238,15 @@ def _checks(res: Resolution, conv: Conventions, closed: bool) -> list[QualityIss
                 where="heading.meeting",
             )
         )
-    if not conv.cased:
-        for p in res.paragraphs:
-            for m in _LATIN_WORD.finditer(p.text):
-                out.append(
-                    QualityIssue(
-                        "foreign-word", f"Latin word {m.group(0)!r} in the text", severity="info", where=p.id
-                    )
-                )
-    return out
+    return out + _latin_words(res, conv)
+
+
+def _latin_words(res: Resolution, conv: Conventions) -> list[QualityIssue]:
+    """Latin words inside the text of a script without case (an extraction artefact or a foreign name)."""
+    if conv.cased:
+        return []
+    return [
+        QualityIssue("foreign-word", f"Latin word {m.group(0)!r} in the text", severity="info", where=p.id)
+        for p in res.paragraphs
+        for m in _LATIN_WORD.finditer(p.text)
+    ]

@@ -82,6 +82,7 @@ HEADING_KEYS = (
     "number_title",
     "number_only",
     "body",
+    "report",
 )
 
 

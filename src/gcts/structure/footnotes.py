@@ -39,11 +39,14 @@ class Marker:
 class MarkerReader:
     """Finds markers paragraph after paragraph, remembering which footnotes were cited already."""
 
-    def __init__(self, notes: list[RawFootnote], conv: Conventions) -> None:
+    def __init__(self, notes: list[RawFootnote], conv: Conventions, *, partial: bool = False) -> None:
         self.conv = conv
         self.pages = {n.number: n.page for n in notes}
         self.pending = sorted(self.pages)
         self.cited: set[int] = set()
+        #: In a partial text the footnote blocks may be cut off: a bare number that is the next footnote
+        #: number after all those cited or found (and passes the word checks) is a marker even without text.
+        self.partial = partial
 
     def read(self, text: str, pages: list[tuple[int, int]]) -> tuple[str, list[int]]:
         """``text`` without its markers, and the footnote numbers cited in it, in order of appearance.
@@ -87,6 +90,7 @@ class MarkerReader:
             if not self._plausible(before, word_after):
                 continue
             new = bool(self.pending) and n == self.pending[0] and _page_at(pages, m.start()) <= self.pages[n]
+            new = new or (self.partial and n not in self.pages and n == self._next_unknown())
             again = (
                 n in self.cited
                 and not before[-1:].isdigit()
@@ -97,6 +101,10 @@ class MarkerReader:
                 out.append(Marker(n, m.start(), m.end()))
                 self._cite(n)
         return out
+
+    def _next_unknown(self) -> int:
+        """The number a footnote cut off from a partial text would have: one after all cited or found."""
+        return max(self.cited | set(self.pages), default=0) + 1
 
     def _glued(self, text: str) -> list[Marker]:
         """Markers printed against the punctuation before them (``UNISPACE+50,1 Noting``)."""

@@ -27,6 +27,8 @@ class HeadingResult:
     body_start: int  # index of the first line after the organ line
     organ_found: bool
     issues: list[QualityIssue] = field(default_factory=list)
+    report: str | None = None  # the line naming a report's author ("Report of the Secretary-General")
+    report_line: int | None = None
 
 
 def parse_date(text: str, conv: Conventions, *, latin: bool = False) -> date | None:
@@ -77,6 +79,7 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
     agenda_parts: list[str] = []
     title_parts: list[str] = []
     region = lines[:start]
+    report: tuple[str, int] | None = None
     i = 0
     while i < len(region):
         line = region[i]
@@ -157,6 +160,9 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
                     agenda_parts.append(m["rest"].strip())
                 state = "agenda"
                 continue
+            if h.kind is None and report is None and pat["report"].match(cell):
+                report = (cell, line.number)
+                continue
             if state == "agenda":
                 agenda_parts.append(cell)
             elif state == "title":
@@ -183,7 +189,10 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
                 where="heading.body",
             )
         )
-    return HeadingResult(heading=h, body_start=start, organ_found=found, issues=issues)
+    result = HeadingResult(heading=h, body_start=start, organ_found=found, issues=issues)
+    if report:
+        result.report, result.report_line = report
+    return result
 
 
 def _symbol_cell(cell: str, h: Heading, conv: Conventions) -> bool:

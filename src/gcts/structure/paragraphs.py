@@ -178,8 +178,10 @@ def _starts_preamble(
 
 
 def is_chapeau(para: RawParagraph, conv: Conventions) -> bool:
-    """Is ``para`` the sentence by which a resolution adopts a text ("Adopts the following declaration …:")?"""
-    return para.part == "preamble" and bool(para.pieces) and bool(conv.adopted_chapeau.match(para.pieces[0].text))
+    """Is ``para`` the sentence by which a resolution adopts a text ("Adopts the following declaration:")?"""
+    if para.part != "preamble" or not para.pieces:
+        return False
+    return conv.adopted_chapeau.match(para.pieces[0].text) is not None
 
 
 def take_adopted_title(paras: list[RawParagraph], conv: Conventions) -> str | None:
