@@ -58,6 +58,33 @@ def prepare(*, load: bool = True, quiet: bool = False) -> None:
         click.echo(f"gcts: {len(report.stored)} documents loaded")
 
 
+def gunicorn_command(bind: str, workers: int, *, access_log: bool = False) -> list[str]:
+    """The gunicorn command line ``gcts serve --workers N`` runs (the production set-up of docs/web.md).
+
+    Synchronous workers, one request at a time each, fit this CPU-bound application best on a small
+    machine (measured in benchmarks/web.py: threads in one process only contend for the GIL); the
+    application is loaded once before the workers fork (``--preload``), so the segmenter and templates are
+    shared and ready. Behind a proxy that buffers slow clients, as the production docs require.
+    """
+    return [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "gcts.web.wsgi:application",
+        "--bind",
+        bind,
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--preload",
+        "--backlog",
+        "512",
+        "--access-logfile",
+        "-" if access_log else "/dev/null",
+    ]
+
+
 @click.group("serve", invoke_without_command=True)
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option(
@@ -87,27 +114,12 @@ def command(ctx: click.Context, host: str, port: int, no_load: bool, workers: in
     prepare(load=not no_load)
     click.echo(f"gcts: serving on http://{host}:{port}/ (data in {settings.GCTS_HOME}); Ctrl+C stops")
     sys.stdout.flush()
-    if workers > 1:  # the same application under gunicorn: one process per worker, 4 threads each
+    if workers > 1:
+        from django.db import connections
+
+        connections.close_all()  # the preloading master must not hand its connection to forked workers
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-        os.execv(
-            sys.executable,
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "gcts.web.wsgi:application",
-                "--bind",
-                bind,
-                "--workers",
-                str(workers),
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "4",
-                "--access-logfile",
-                "-" if settings.DEBUG else "/dev/null",
-            ],
-        )
+        os.execv(sys.executable, gunicorn_command(bind, workers, access_log=settings.DEBUG))
     ipv6 = ":" in host
 
     class Server(WSGIServer):

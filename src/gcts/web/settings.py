@@ -74,7 +74,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{GCTS_HOME / 'gcts.sqlite3'}",
-        conn_max_age=60,
+        conn_max_age=600,
+        conn_health_checks=True,
     ),
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
@@ -82,8 +83,20 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"},
     )
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+# Persistent connections (CONN_MAX_AGE): each server thread or worker process keeps its connection instead of
+# opening one (and, on SQLite, re-running the PRAGMAs) for every request.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Rendered reading views and API documents (gcts.web.library.fragments), keyed to the library's version, are
+# kept in files under GCTS_HOME: shared by all worker processes and kept across restarts, so a document is
+# rendered once per change, not once per process.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(GCTS_HOME / "cache"),
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -24,7 +24,7 @@ from ninja.security import APIKeyCookie, HttpBasicAuth
 
 from gcts.errors import GctsError
 from gcts.web.api import schemas as s
-from gcts.web.library import pipeline, vocabulary
+from gcts.web.library import fragments, pipeline, vocabulary
 from gcts.web.library.models import ActorMention, Document, Mandate, Paragraph
 from gcts.web.library.search import Filters, search, snippet
 from gcts.web.library.store import store_resolution
@@ -159,16 +159,38 @@ def list_documents(request: HttpRequest, filters: Query[DocumentFilters]) -> lis
 
 
 @api.get("/documents/{slug}", response={200: s.DocumentDetail, 404: s.Problem}, tags=["documents"])
-def get_document(request: HttpRequest, slug: str) -> dict[str, Any]:
-    """A document with its heading, paragraphs (with annotations) and footnotes."""
+def get_document(request: HttpRequest, slug: str) -> HttpResponse:
+    """A document with its heading, paragraphs (with annotations) and footnotes.
+
+    The JSON body is made once per (library version, document, host) and then served from the cache
+    (:mod:`gcts.web.library.fragments`); it is validated against ``DocumentDetail`` when made.
+    """
+    body = fragments.cached(
+        ("api-document", slug, request.build_absolute_uri("/"), fragments.library_version()),
+        lambda: s.DocumentDetail.model_validate(_document_detail(request, slug)).model_dump_json(),
+    )
+    return HttpResponse(body, content_type="application/json")
+
+
+def _document_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """The document ``slug`` with its paragraphs, annotations and footnotes (404 when unknown)."""
     doc = get_object_or_404(Document, slug=slug)
-    paragraphs = doc.paragraphs.order_by("position").prefetch_related(
-        "labels", "references", "actors", "mandates"
+    paragraphs = (
+        doc.paragraphs.order_by("position")
+        .defer("search_text", "span", "opening_evidence")
+        .prefetch_related("labels", "references", "actors", "mandates")
     )
     rows = list(paragraphs)
     symbols = {r.symbol for p in rows for r in p.references.all()}
-    in_library = {d.symbol: d.slug for d in Document.objects.filter(symbol__in=symbols)}
-    in_library.update({d.adopted_as: d.slug for d in Document.objects.filter(adopted_as__in=symbols)})
+    in_library = {
+        d.symbol: d.slug for d in Document.objects.filter(symbol__in=symbols).only("slug", "symbol")
+    }
+    in_library.update(
+        {
+            d.adopted_as: d.slug
+            for d in Document.objects.filter(adopted_as__in=symbols).only("slug", "adopted_as")
+        }
+    )
     out = _summary(request, doc)
     out.update(
         {

@@ -1,10 +1,14 @@
-"""Display names of pillars, themes and actors in the interface language, from :mod:`gcts.taxonomy`."""
+"""Display names in the interface language: pillars, themes and actors (from :mod:`gcts.taxonomy`), and the
+closed vocabularies the interface shows as labels (paragraph functions, finding severities, change categories
+of a comparison) through Django's message catalogues. The pages never show a raw key when a name exists."""
 
 from __future__ import annotations
 
 from functools import cache
 
+from django.utils.functional import Promise
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from gcts import taxonomy
 
@@ -31,3 +35,54 @@ def name(vocabulary: str, entry_id: str) -> str:
 def choices(vocabulary: str) -> list[tuple[str, str]]:
     """(id, display name) of every entry of ``vocabulary``, for filter menus."""
     return sorted(_names(vocabulary, ui_language()).items(), key=lambda kv: kv[0])
+
+
+#: The ``function`` vocabulary of the gold contract (what a paragraph's opening does).
+FUNCTIONS: dict[str, Promise] = {
+    "reaffirm": _("reaffirms"),
+    "affirm": _("affirms"),
+    "recall": _("recalls"),
+    "recognize": _("recognizes"),
+    "note": _("notes"),
+    "welcome": _("welcomes"),
+    "concern": _("expresses concern"),
+    "condemn": _("condemns"),
+    "emphasize": _("emphasizes"),
+    "encourage": _("encourages"),
+    "call_upon": _("calls upon"),
+    "urge": _("urges"),
+    "request": _("requests"),
+    "invite": _("invites"),
+    "decide": _("decides"),
+    "other": _("other function"),
+}
+
+#: Severities of the quality report's findings.
+SEVERITIES: dict[str, Promise] = {"error": _("error"), "warning": _("warning"), "info": _("note")}
+
+#: The change categories of a comparison's summary (:data:`gcts.compare.summary.CATEGORIES`).
+CHANGES: dict[str, Promise] = {
+    "new": _("new"),
+    "removed": _("removed"),
+    "substantially changed": _("substantially changed"),
+    "changed": _("changed"),
+    "moved": _("moved"),
+    "split": _("split"),
+    "merged": _("merged"),
+    "unchanged": _("unchanged"),
+}
+
+#: Parts of a resolution, as paragraph ids name them (``preamble:3``, ``operative:83``).
+PARTS: dict[str, Promise] = {"preamble": _("preambular paragraph"), "operative": _("operative paragraph")}
+
+
+def label(vocabulary: dict[str, Promise], key: str) -> str:
+    """The translated name of ``key`` in one of the closed vocabularies above; the key itself when unknown."""
+    found = vocabulary.get(key)
+    return str(found) if found is not None else key
+
+
+def paragraph_label(pid: str) -> str:
+    """A paragraph id for people: ``operative:83`` → "operative paragraph 83" in the interface language."""
+    part, _sep, index = pid.partition(":")
+    return f"{label(PARTS, part)} {index}".strip() if part in PARTS else pid

@@ -29,6 +29,30 @@ def actor_name(value: str) -> str:
     return vocabulary.name("actor", value)
 
 
+@register.filter
+def function_name(value: str) -> str:
+    """A paragraph function's name in the interface language (``call_upon`` → "calls upon")."""
+    return vocabulary.label(vocabulary.FUNCTIONS, value)
+
+
+@register.filter
+def severity_name(value: str) -> str:
+    """A finding's severity in the interface language."""
+    return vocabulary.label(vocabulary.SEVERITIES, value)
+
+
+@register.filter
+def change_name(value: str) -> str:
+    """A comparison's change category in the interface language."""
+    return vocabulary.label(vocabulary.CHANGES, value)
+
+
+@register.filter
+def pid_label(pid: str) -> str:
+    """A paragraph id for people (``operative:83`` → "operative paragraph 83")."""
+    return vocabulary.paragraph_label(pid)
+
+
 @register.simple_tag
 def paragraph_text(text: str, opening: str) -> SafeString:
     """The paragraph text (escaped) with its opening phrase wrapped in ``<strong class="opening">``."""

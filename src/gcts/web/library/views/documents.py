@@ -5,8 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.models import PermissionsMixin
-from django.core.cache import cache
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -15,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gcts.errors import GctsError
-from gcts.web.library import pipeline
+from gcts.web.library import fragments, pipeline
 from gcts.web.library.models import Document, Paragraph
 from gcts.web.library.store import to_resolution
 
@@ -51,13 +50,20 @@ def _translations(doc: Document) -> list[Document]:
     keys = {s for s in (doc.symbol, doc.adopted_as) if s}
     if not keys:
         return []
-    others = Document.objects.filter(symbol__in=keys) | Document.objects.filter(adopted_as__in=keys)
-    return list(others.exclude(pk=doc.pk).exclude(language=doc.language).order_by("language"))
+    others = Document.objects.filter(Q(symbol__in=keys) | Q(adopted_as__in=keys))
+    return list(
+        others.exclude(pk=doc.pk)
+        .exclude(language=doc.language)
+        .only("slug", "language", "symbol", "source")
+        .order_by("language")
+    )
 
 
 def _paragraphs(doc: Document) -> list[Paragraph]:
     return list(
-        doc.paragraphs.order_by("position").prefetch_related("labels", "references", "actors", "mandates")
+        doc.paragraphs.order_by("position")
+        .defer("search_text", "span", "opening_evidence")
+        .prefetch_related("labels", "references", "actors", "mandates")
     )
 
 
@@ -67,7 +73,9 @@ def _reference_targets(paragraphs: list[Paragraph], language: str) -> dict[str, 
     targets: dict[str, str] = {}
     if not symbols:
         return targets
-    found = Document.objects.filter(symbol__in=symbols) | Document.objects.filter(adopted_as__in=symbols)
+    found = Document.objects.filter(Q(symbol__in=symbols) | Q(adopted_as__in=symbols)).only(
+        "slug", "symbol", "adopted_as", "language"
+    )
     for d in sorted(found, key=lambda d: d.language != language):
         for s in (d.symbol, d.adopted_as):
             if s in symbols:
@@ -75,14 +83,20 @@ def _reference_targets(paragraphs: list[Paragraph], language: str) -> dict[str, 
     return targets
 
 
-def _article(
-    request: HttpRequest, doc: Document, other: Document | None, translations: list[Document]
-) -> str:
-    """The rendered document (heading, annotated paragraphs, footnotes), beside ``other`` when given."""
+def _article(request: HttpRequest, doc: Document, with_slug: str) -> dict[str, str]:
+    """The rendered document (heading, annotated paragraphs, footnotes, quality report) and its page title.
+
+    ``with_slug`` names another-language document of the same text to show beside it (ignored when it is
+    not one).
+    """
+    translations = _translations(doc)
+    other = next((d for d in translations if d.slug == with_slug), None) if with_slug else None
     paragraphs = _paragraphs(doc)
     other_by_pid: dict[str, Paragraph] = {}
     if other is not None:
-        other_by_pid = {p.pid: p for p in other.paragraphs.order_by("position")}
+        other_by_pid = {
+            p.pid: p for p in other.paragraphs.order_by("position").only("pid", "number", "text", "opening")
+        }
     targets = _reference_targets(paragraphs, doc.language)
     rows: list[dict[str, Any]] = []
     for p in paragraphs:
@@ -106,39 +120,35 @@ def _article(
         "translations": translations,
         "other": other,
         "heading": doc.heading,
+        "issues": doc.quality,
     }
-    return render_to_string("library/reading_article.html", context, request=request)
+    html = render_to_string("library/reading_article.html", context, request=request)
+    return {"title": doc.display_symbol, "article": html}
 
 
 def reading(request: HttpRequest, slug: str) -> HttpResponse:
     """A document: heading, annotated paragraphs, footnotes; a second language beside it (``?with=``).
 
-    For readers the document part is rendered once per (document version, companion, interface language)
-    and kept in the cache: documents change rarely and are read often. Editors' pages carry per-session CSRF
+    For readers the document part is rendered once per (library version, document, companion, interface
+    language) and then served from the cache (see :mod:`gcts.web.library.fragments`): documents change rarely
+    and are read often, so a cached reading view costs one query. Editors' pages carry per-session CSRF
     tokens in their correction forms, so they are always rendered afresh.
     """
-    doc = get_object_or_404(Document, slug=slug)
-    translations = _translations(doc)
-    with_slug = request.GET.get("with", "")
-    other = next((d for d in translations if d.slug == with_slug), None) if with_slug else None
+    with_slug = request.GET.get("with", "")[:100]
+
+    def build() -> dict[str, str]:
+        return _article(request, get_object_or_404(Document, slug=slug), with_slug)
+
     user = request.user
     if isinstance(user, PermissionsMixin) and user.has_perm("library.change_paragraph"):
-        article = _article(request, doc, other, translations)
+        page = build()
     else:
-        key = ":".join(
-            [
-                "gcts-reading",
-                str(doc.pk),
-                str(doc.updated_at.timestamp()),
-                f"{other.pk}@{other.updated_at.timestamp()}" if other else "-",
-                get_language() or "",
-            ]
+        page = fragments.cached(
+            ("reading", slug, with_slug, get_language() or "", fragments.library_version()), build
         )
-        article = cache.get(key)
-        if article is None:
-            article = _article(request, doc, other, translations)
-            cache.set(key, article, 24 * 3600)
-    return render(request, "library/reading.html", {"doc": doc, "article": mark_safe(article)})
+    return render(
+        request, "library/reading.html", {"title": page["title"], "article": mark_safe(page["article"])}
+    )
 
 
 def quality(request: HttpRequest, slug: str) -> HttpResponse:

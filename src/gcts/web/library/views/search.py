@@ -2,33 +2,53 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 
-from gcts.web.library import vocabulary
+from gcts.web.library import fragments, vocabulary
 from gcts.web.library.models import Document
 from gcts.web.library.search import Filters, search, snippet
 
 PAGE_SIZE = 20
+RESULT_FIELDS = (
+    "pid",
+    "text",
+    "document__slug",
+    "document__symbol",
+    "document__source",
+    "document__language",
+)
 
 
-def _library_version() -> str:
-    """Changes whenever a document is added, replaced, corrected or removed (a key for cached fragments)."""
-    latest = Document.objects.aggregate(n=Count("id"), t=Max("updated_at"))
-    return f"{latest['n']}@{latest['t'].timestamp() if latest['t'] else 0}"
+def _result(row: dict[str, Any], words: list[str], reading_url: str) -> dict[str, Any]:
+    """One hit for the template: link to the paragraph, document label, language and snippet."""
+    slug = row["document__slug"]
+    return {
+        "url": reading_url.replace("__slug__", slug) + "#" + row["pid"].replace(":", "-"),
+        "label": f"{row['document__symbol'] or row['document__source'] or slug} · {row['pid']}",
+        "language": row["document__language"],
+        "snippet": snippet(row["text"], words),
+    }
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
-    """Results of ``?q=`` with the filters, each linking to its paragraph in the reading view."""
+    """Results of ``?q=`` with the filters, each linking to its paragraph in the reading view.
+
+    Only the columns a result shows are read; the filter menus are a cached fragment keyed to the library's
+    version (:mod:`gcts.web.library.fragments`).
+    """
     q = request.GET.get("q", "").strip()
     filters = Filters(
         **{k: request.GET.get(k, "").strip()[:120] for k in ("pillar", "theme", "actor", "document")}
     )
     words, qs = search(q, filters)
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    results = [{"p": p, "snippet": snippet(p.text, words)} for p in page.object_list]
+    page = Paginator(qs.values(*RESULT_FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
+    reading_url = reverse("reading", args=["__slug__"])
+    results = [_result(row, words, reading_url) for row in page.object_list]
     context = {
         "q": q,
         "filters": filters,
@@ -39,6 +59,6 @@ def search_page(request: HttpRequest) -> HttpResponse:
         "themes": vocabulary.choices("theme"),
         "actors": vocabulary.choices("actor"),
         "documents": Document.objects.only("slug", "symbol", "language", "source").order_by("slug"),
-        "documents_version": _library_version(),
+        "documents_version": fragments.library_version(),
     }
     return render(request, "library/search.html", context)
