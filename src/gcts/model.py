@@ -155,7 +155,9 @@ class Paragraph:
     """A preambular or operative paragraph, whole and continuous, with no footnote text or page furniture.
 
     ``text`` is the paragraph as printed without its number and without footnote markers; ``footnotes``
-    lists the numbers of the footnotes whose markers stand in it.
+    lists the numbers of the footnotes whose markers stand in it; ``footnote_refs`` says where each marker
+    stood, as ``(offset, footnote number)`` in text order (the marker followed ``text[:offset]``), so that
+    writers can put notes in place.
     """
 
     part: PartName
@@ -166,6 +168,7 @@ class Paragraph:
     subparagraphs: list[SubParagraph] = field(default_factory=list)
     span: SourceSpan | None = None
     annotations: Annotations = field(default_factory=Annotations)
+    footnote_refs: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def id(self) -> str:

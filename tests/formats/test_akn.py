@@ -20,7 +20,8 @@ from gcts.errors import FormatError
 from gcts.formats.akn import AKN_NS, to_akn, work_iri
 from gcts.formats.akn_reader import read_akn
 from gcts.formats.akn_schema import validate
-from gcts.model import Heading, Paragraph, Resolution, SubParagraph
+from gcts.formats.subdivision import cut
+from gcts.model import Footnote, Heading, Paragraph, Resolution, SubParagraph
 from tests.formats.gold_model import resolution_from_gold
 
 CORPUS = resources.files("gcts") / "data" / "corpus"
@@ -143,13 +144,35 @@ def _paragraph(draw: st.DrawFn, part: str, index: int) -> Paragraph:
     return Paragraph(part, index, text, number=number, subparagraphs=subs)  # type: ignore[arg-type]
 
 
+def _placeable(p: Paragraph) -> list[int]:
+    """Offsets where a footnote marker can stand in ``p``: anywhere but inside or right after a printed
+    label such as ``(a)`` (where AKN has no text to hold it)."""
+    bad: set[int] = set()
+    pieces = cut(p.text, p.subparagraphs) if p.subparagraphs else None
+    for num_start, num_end, _ in pieces[1] if pieces else []:
+        bad.update(range(num_start + 1, num_end + 1))
+    return [k for k in range(len(p.text) + 1) if k not in bad]
+
+
 @st.composite
 def _resolution(draw: st.DrawFn) -> Resolution:
     pre = [draw(_paragraph("preamble", i)) for i in range(1, draw(st.integers(0, 3)) + 1)]
     ops = [draw(_paragraph("operative", i)) for i in range(1, draw(st.integers(1, 4)) + 1)]
     heading = Heading(title=draw(st.none() | _words), body=draw(st.none() | st.just("大会")),
                       session=draw(st.none() | st.integers(1, 80)))
-    return Resolution(draw(st.sampled_from(["zh", "en", "fr"])), heading=heading, preamble=pre, operative=ops)
+    res = Resolution(draw(st.sampled_from(["zh", "en", "fr"])), heading=heading, preamble=pre, operative=ops)
+    for p in res.paragraphs:  # footnote markers at random places, some citing an earlier footnote again
+        offsets = sorted(draw(st.lists(st.sampled_from(_placeable(p)), max_size=3)))
+        for offset in offsets:
+            again = bool(res.footnotes) and draw(st.booleans())
+            cited = [f.number for f in res.footnotes]
+            number = draw(st.sampled_from(cited)) if again else len(cited) + 1
+            if not again:
+                res.footnotes.append(Footnote(number, f"Note {number}.", cited_in=p.id))
+            p.footnote_refs.append((offset, number))
+            if number not in p.footnotes:
+                p.footnotes.append(number)
+    return res
 
 
 @settings(max_examples=60, deadline=None)
@@ -229,3 +252,29 @@ def test_json_and_akn_carry_the_same_document(name: str) -> None:
     via_json = from_json(to_json(res), source=res.source)
     assert to_akn(via_json) == to_akn(res)
     assert without_spans(read_akn(to_akn(via_json).encode("utf-8"))) == without_spans(via_json)
+
+
+def test_footnotes_stand_where_their_markers_stood() -> None:
+    """A/RES/73/7: the authorialNote follows "Court" inside preamble 2, not the paragraph's end."""
+    from gcts.structure import parse_text
+
+    res = parse_text((CORPUS / "A-RES-73-7.en.txt").read_text(encoding="utf-8"))
+    xml = to_akn(res)
+    assert validate(xml) == []
+    tree = etree.fromstring(xml.encode("utf-8"))
+    note = tree.find(f".//{{{AKN_NS}}}authorialNote[@marker='1']")
+    assert note is not None
+    parent = note.getparent()
+    assert parent is not None
+    assert (parent.text or "").endswith("the International Criminal Court")
+    assert (note.tail or "").startswith(" reaffirms the purposes")
+    assert read_akn(xml.encode("utf-8")).paragraph("preamble:2").footnote_refs == [(72, 1)]
+
+
+def test_markers_without_places_go_to_the_end_and_stay_unplaced() -> None:
+    """The gold (no marker offsets) keeps its notes at paragraph ends, and reads back without offsets."""
+    res = resolution_from_gold()
+    assert not any(p.footnote_refs for p in res.paragraphs)
+    back = read_akn(to_akn(res).encode("utf-8"))
+    assert [p.footnotes for p in back.paragraphs] == [p.footnotes for p in res.paragraphs]
+    assert not any(p.footnote_refs for p in back.paragraphs)

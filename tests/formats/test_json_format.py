@@ -85,6 +85,11 @@ def test_gold_fields_are_written() -> None:
             '"preamble": [], "operative": []}',
             "heading.issued",
         ),
+        (
+            '{"schema": "gcts/1", "language": "en", "heading": {}, "operative": [], '
+            '"preamble": [{"index": 1, "text": "Noting", "footnotes": [1], "footnote_refs": [[7, 1]]}]}',
+            "preamble[0].footnote_refs[0]",
+        ),
     ],
 )
 def test_foreign_json_names_the_field(data: str, field: str) -> None:
@@ -102,3 +107,14 @@ def test_unknown_output_format() -> None:
     res = parse_text((CORPUS / "A-RES-73-8.en.txt").read_text(encoding="utf-8"))
     with pytest.raises(FormatError, match="unknown output format"):
         write(res, "docx")
+
+
+def test_footnote_marker_places_round_trip() -> None:
+    res = parse_text((CORPUS / "A-RES-73-7.en.txt").read_text(encoding="utf-8"))
+    doc = json.loads(to_json(res))
+    assert doc["preamble"][1]["footnote_refs"] == [[72, 1]]
+    assert doc["preamble"][1]["text"][:72].endswith("International Criminal Court")
+    back = from_json(to_json(res))
+    assert [p.footnote_refs for p in back.paragraphs] == [p.footnote_refs for p in res.paragraphs]
+    assert back.paragraph("operative:13").footnote_refs == res.paragraph("operative:13").footnote_refs
+    assert [n for _, n in res.paragraph("operative:13").footnote_refs] == [7, 8]

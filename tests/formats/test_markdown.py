@@ -53,9 +53,27 @@ def test_corpus_documents_render_every_paragraph(name: str) -> None:
     from gcts.structure import parse_text
 
     res = parse_text((CORPUS / name).read_text(encoding="utf-8"), source=name)
-    seen = re.sub(r"\s+", "", rendered_text(to_markdown(res)))
+    md = to_markdown(res)
+    seen = re.sub(r"\s+|\[?\^\d+\]?", "", rendered_text(md))  # markers stand inside the text
     for p in res.paragraphs:
         assert re.sub(r"\s+", "", p.text) in seen, p.id
+    for p in res.paragraphs:  # each marker right after the words it followed in the text
+        for offset, number in p.footnote_refs:
+            before = _escaped(p.text[max(0, offset - 20) : offset])
+            assert f"{before}[^{number}]" in md, (p.id, number)
+
+
+def _escaped(text: str) -> str:
+    return text.translate(str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&"}))
+
+
+def test_markers_in_place_in_73_7() -> None:
+    from gcts.structure import parse_text
+
+    md = to_markdown(parse_text((CORPUS / "A-RES-73-7.en.txt").read_text(encoding="utf-8")))
+    assert "International Criminal Court[^1] reaffirms the purposes" in md
+    assert "of 12 February 2013[^9] in which the Council" in md
+    assert "Relationship Agreement,[^3] which provides" in md
 
 
 def test_subparagraphs_are_an_indented_list() -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from gcts.model import Resolution
 from gcts.structure import parse_text
 from tests.structure.conftest import corpus_text, norm
@@ -61,3 +63,25 @@ def test_odd_endings_and_stray_latin_words_are_reported() -> None:
     assert ("unexpected-ending", "operative:74") in codes
     assert ("unexpected-ending", "operative:80") in codes
     assert ("foreign-word", "operative:60") in codes
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["A-72-L.62.zh.txt", "A-RES-73-3.en.txt", "A-RES-73-6.en.txt", "A-RES-73-7.en.txt", "A-RES-73-8.en.txt"],
+)
+def test_footnote_marker_places_agree_with_the_footnotes(name: str) -> None:
+    res = parse_text(corpus_text(name))
+    for p in res.paragraphs:
+        offsets = [o for o, _ in p.footnote_refs]
+        assert offsets == sorted(offsets) and all(0 < o <= len(p.text) for o in offsets), p.id
+        assert list(dict.fromkeys(n for _, n in p.footnote_refs)) == p.footnotes, p.id
+        for o, _ in p.footnote_refs:  # a marker follows a word or punctuation, never a space
+            assert not p.text[o - 1].isspace(), p.id
+
+
+def test_superscript_markers_stand_where_printed(reference_text: str) -> None:
+    res = parse_text(reference_text)
+    p3 = res.paragraph("preamble:3")
+    (offset, number), = p3.footnote_refs
+    assert number == 1 and p3.text[:offset].endswith("的报告")
+    assert p3.text[offset:].startswith("并在第")

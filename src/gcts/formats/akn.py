@@ -16,8 +16,9 @@ for General Assembly resolutions model it:
 * ``conclusions`` — the meeting (``event``) and the adoption date (``docDate``).
 
 Annotations are written in place where the text allows it (the opening as ``span class="opening"``, each
-cited symbol as ``ref href=…``, each actor as ``entity refersTo=…``) and footnotes as ``authorialNote`` at
-the end of the paragraph that cites them (the model does not keep the marker's offset). The reader
+cited symbol as ``ref href=…``, each actor as ``entity refersTo=…``) and footnotes as ``authorialNote`` where
+their marker stood (``Paragraph.footnote_refs``; ``noteRef`` for a repeated citation). A paragraph that
+cites footnotes without known marker offsets gets its notes at its end, and the record says so. The reader
 (:mod:`gcts.formats.akn_reader`) rebuilds the model exactly; see ``docs/akn.md`` for the mapping and what
 is not carried (source spans).
 """
@@ -103,6 +104,7 @@ class _Span:
     end: int
     tag: str
     attrs: dict[str, str]
+    note: str | None = None  # an authorialNote's text, written as its ``p``
 
 
 class _Writer:
@@ -251,8 +253,9 @@ class _Writer:
             container = _sub(preamble, "container", name=name, eId=eid)
             self._classify(p, eid)
             block = _sub(container, "p")
-            self._text(block, p.text, _spans(p.annotations, p.text), 0)
-            self._notes(block, p)
+            spans, placed = self._with_notes(p, _spans(p.annotations, p.text))
+            self._text(block, p.text, spans, 0)
+            self._notes(block, p, placed)
             if p.subparagraphs:
                 self.extra.setdefault("subparagraphs", {})[p.id] = [akn_codec.sub_to_dict(s)
                                                                     for s in p.subparagraphs]
@@ -268,7 +271,7 @@ class _Writer:
             self._classify(p, eid)
             if p.number is not None:
                 _sub(para, "num", f"{p.number}.")
-            spans = _spans(p.annotations, p.text)
+            spans, placed = self._with_notes(p, _spans(p.annotations, p.text))
             last = self._structure(para, eid, p.text, p.subparagraphs, spans, 0)
             if last is None:  # sub-paragraphs not recoverable from the text: keep the text whole
                 self.extra.setdefault("subparagraphs", {})[p.id] = [akn_codec.sub_to_dict(s)
@@ -276,7 +279,9 @@ class _Writer:
                 block = _sub(_sub(para, "content"), "p")
                 self._text(block, p.text, spans, 0)
                 last = block
-            self._notes(last, p)
+            if placed and len(list(para.iter(_q("authorialNote"), _q("noteRef")))) != len(p.footnote_refs):
+                placed = self._unplace(para, p)  # a marker fell between windows (inside a printed label)
+            self._notes(last, p, placed)
 
     def _structure(self, parent: etree._Element, eid: str, text: str, subs: Sequence[SubParagraph],
                    spans: list[_Span], offset: int) -> etree._Element | None:
@@ -321,8 +326,52 @@ class _Writer:
         if p.annotations != Annotations():
             self.extra.setdefault("annotations", {})[p.id] = akn_codec.annotations_to_dict(p.annotations)
 
-    def _notes(self, block: etree._Element, p: Paragraph) -> None:
-        """Footnote markers of ``p``: the note itself where it is first cited, a ``noteRef`` elsewhere."""
+    def _with_notes(self, p: Paragraph, spans: list[_Span]) -> tuple[list[_Span], bool]:
+        """``spans`` plus a zero-width span for each footnote marker of ``p`` where it stood, and whether the
+        markers could be placed (``footnote_refs`` known and consistent with ``footnotes``)."""
+        numbers = [n for _, n in p.footnote_refs]
+        if not p.footnote_refs or list(dict.fromkeys(numbers)) != p.footnotes:
+            if p.footnotes:
+                self.extra.setdefault("notes_at_end", []).append(p.id)
+            return spans, False
+        known = {f.number: f for f in self.res.footnotes}
+        notes: list[_Span] = []
+        for offset, number in p.footnote_refs:
+            note = known.get(number)
+            if note is not None and note.cited_in == p.id and number not in self.emitted_notes:
+                self.emitted_notes.add(number)
+                eid = self._eid(f"authorialNote_{number}")
+                attrs = {"marker": str(number), "placement": "bottom", "eId": eid}
+                notes.append(_Span(offset, offset, "authorialNote", attrs, note.text))
+            else:
+                attrs = {"marker": str(number), "href": f"#authorialNote_{number}", "class": "footnoteMarker"}
+                notes.append(_Span(offset, offset, "noteRef", attrs))
+        return _nest(spans + notes), True
+
+    def _unplace(self, para: etree._Element, p: Paragraph) -> bool:
+        """Take the placed notes of ``p`` out of ``para`` (they go to its end instead); returns False."""
+        for el in list(para.iter(_q("authorialNote"), _q("noteRef"))):
+            parent = el.getparent()
+            if parent is None:
+                continue
+            if el.tail:  # keep the text that followed the note
+                prev = el.getprevious()
+                if prev is not None:
+                    prev.tail = (prev.tail or "") + el.tail
+                else:
+                    parent.text = (parent.text or "") + el.tail
+            if el.tag == _q("authorialNote"):
+                self.emitted_notes.discard(int(el.get("marker", "0")))
+                self.used_ids.discard(el.get("eId", ""))
+            parent.remove(el)
+        self.extra.setdefault("notes_at_end", []).append(p.id)
+        return False
+
+    def _notes(self, block: etree._Element, p: Paragraph, placed: bool) -> None:
+        """Footnote markers of ``p`` whose place is unknown: the note itself where it is first cited, a
+        ``noteRef`` elsewhere, at the end of the paragraph's last block."""
+        if placed:
+            return
         known = {f.number: f for f in self.res.footnotes}
         for number in p.footnotes:
             note = known.get(number)
@@ -378,6 +427,8 @@ def _fill(block: etree._Element, text: str, spans: list[_Span], offset: int,
             stack.pop()
         put(span.start)
         el = etree.SubElement(stack[-1][0], _q(span.tag), span.attrs)
+        if span.note is not None:
+            _sub(el, "p", span.note)
         if "refersTo" in span.attrs:
             kind, _, value = span.attrs["refersTo"][1:].partition("_")
             concept(kind, value)
@@ -413,15 +464,21 @@ def _spans(notes: Annotations, text: str) -> list[_Span]:
 
 
 def _window(spans: list[_Span], start: int, end: int) -> list[_Span]:
-    """The spans lying wholly inside [start, end)."""
-    return [s for s in spans if start <= s.start and s.end <= end]
+    """The spans lying wholly inside [start, end); a zero-width span (a footnote marker, which follows the
+    text before it) belongs to the window that ends at or after it: (start, end], or [0, end] at the start."""
+    return [
+        s
+        for s in spans
+        if (start <= s.start and s.end <= end and s.start < s.end)
+        or (s.start == s.end and (start < s.start <= end or s.start == start == 0))
+    ]
 
 
 def _nest(spans: list[_Span]) -> list[_Span]:
     """Keep spans in document order, dropping any that would cross an earlier one (XML must nest)."""
     kept: list[_Span] = []
     open_ends: list[int] = []
-    for s in sorted(spans, key=lambda s: (s.start, -s.end)):
+    for s in sorted(spans, key=lambda s: (s.start, s.end > s.start, -s.end)):  # markers before spans
         while open_ends and open_ends[-1] <= s.start:
             open_ends.pop()
         if open_ends and s.end > open_ends[-1]:

@@ -36,6 +36,7 @@ from gcts.model import (
     Resolution,
     SubParagraph,
 )
+from gcts.structure.footnotes import MARK, take_marks
 
 NOTE_TAGS = ("authorialNote", "noteRef")
 DOC_TYPES = ("statement", "act", "bill", "doc", "debateReport", "debate", "amendment", "judgment",
@@ -243,6 +244,7 @@ class _Reader:
             name = _local(node)
             if not top and name in NOTE_TAGS:
                 self._note(node, p)
+                parts.append(MARK)  # where the marker stood; turned into an offset by _finish
                 return
             if not top and name in skip:
                 return
@@ -263,13 +265,19 @@ class _Reader:
             raise FormatError(f"footnote marker {marker!r} is not a number", file=self.source,
                               line=_line(node), field=p.id)
         number = int(marker)
-        p.footnotes.append(number)
+        if number not in p.footnotes:
+            p.footnotes.append(number)
+        p.footnote_refs.append((-1, number))  # offset filled in by _finish
         if _local(node) == "authorialNote":
             text = "".join(_text(c) for c in node if _local(c) == "p") or _text(node)
             self.notes.setdefault(number, Footnote(number=number, text=text, cited_in=p.id))
 
     def _finish(self, p: Paragraph, el: etree._Element) -> None:
-        """Annotations and record-kept sub-paragraphs of ``p`` (record first, else the markup)."""
+        """Marker offsets, annotations and record-kept sub-paragraphs of ``p`` (record first, else markup)."""
+        p.text, p.footnote_refs = take_marks(p.text, [n for _, n in p.footnote_refs])
+        _unmark(p.subparagraphs)
+        if p.id in self.record.get("notes_at_end", []):
+            p.footnote_refs = []  # the writer did not know where these markers stood
         subs = self.record.get("subparagraphs", {}).get(p.id)
         if subs is not None:
             p.subparagraphs = [akn_codec.sub_from_dict(s) for s in subs]
@@ -310,6 +318,14 @@ class _Reader:
 
 _STRUCTURAL = {"container", "paragraph", "point", "list", "intro", "wrapUp", "content", "recital", "block",
                "authorialNote"}
+
+
+def _unmark(items: list[SubParagraph]) -> None:
+    """Sub-paragraph texts without the marker places :meth:`_Read._flat` left in them."""
+    for item in items:
+        if MARK in item.text:  # a mark after the piece's trailing space kept that space from the strip
+            item.text = item.text.replace(MARK, "").strip()
+        _unmark(item.children)
 
 
 def _text(el: etree._Element) -> str:

@@ -78,6 +78,7 @@ def _paragraph(p: Paragraph) -> dict[str, Any]:
         {"index": p.index} if p.part == "preamble" else {"number": p.number, "index": p.index}
     )
     out |= {"text": p.text, "footnotes": list(p.footnotes)}
+    out["footnote_refs"] = [[offset, number] for offset, number in p.footnote_refs]
     if p.part == "operative":
         out["subparagraphs"] = [_item(s) for s in p.subparagraphs]
     out |= {"opening": a.opening, "function": a.function}
@@ -229,6 +230,7 @@ def _read_paragraph(rd: _Reader, p: Any, part: str, where: str) -> Paragraph:
     notes = rd.get(p, "footnotes", list, where, required=False, default=[])
     if not all(isinstance(n, int) for n in notes):
         raise rd.fail(f"{where}.footnotes", "expected a list of footnote numbers")
+    refs = _read_refs(rd, rd.get(p, "footnote_refs", list, where, required=False, default=[]), text, where)
     items = [
         _read_item(rd, s, f"{where}.subparagraphs[{i}]")
         for i, s in enumerate(rd.get(p, "subparagraphs", list, where, required=False, default=[]))
@@ -244,7 +246,27 @@ def _read_paragraph(rd: _Reader, p: Any, part: str, where: str) -> Paragraph:
         subparagraphs=items,
         span=rd.span(p.get("span"), f"{where}.span"),
         annotations=ann,
+        footnote_refs=refs,
     )
+
+
+def _read_refs(rd: _Reader, refs: list[Any], text: str, where: str) -> list[tuple[int, int]]:
+    """``footnote_refs``: ``[offset, number]`` pairs with the offset inside the paragraph text."""
+    out: list[tuple[int, int]] = []
+    for i, ref in enumerate(refs):
+        ok = (
+            isinstance(ref, list)
+            and len(ref) == 2
+            and all(isinstance(x, int) and not isinstance(x, bool) for x in ref)
+            and 0 <= ref[0] <= len(text)
+        )
+        if not ok:
+            raise rd.fail(
+                f"{where}.footnote_refs[{i}]",
+                "expected [offset, footnote number] with the offset inside the text",
+            )
+        out.append((ref[0], ref[1]))
+    return out
 
 
 def _read_item(rd: _Reader, s: Any, where: str) -> SubParagraph:

@@ -3,18 +3,20 @@
 Layout: the title as a level-1 heading, a table of the heading fields, the organ line in italics, the
 preambular paragraphs, the operative paragraphs with their printed numbers in bold (not a Markdown ordered
 list, which would renumber) and their sub-paragraphs as an indented list, and the footnotes as Markdown
-footnotes ``[^n]`` (the marker is put at the end of the citing paragraph: the model does not keep its
-offset). When a paragraph is annotated, its opening is set in bold and its labels (function, pillars,
-themes, cited symbols) follow it on one italic line. Field labels are English, like the JSON keys; the
-document's own text is never translated.
+footnotes ``[^n]``, each marker where it stood in the text (``Paragraph.footnote_refs``; at the end of the
+paragraph when its place is unknown). When a paragraph is annotated, its opening is set in bold and its
+labels (function, pillars, themes, cited symbols) follow it on one italic line. Field labels are English,
+like the JSON keys; the document's own text is never translated.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from gcts.formats.subdivision import cut
 from gcts.model import Annotations, Paragraph, Resolution, SubParagraph
+from gcts.structure.footnotes import MARK
 
 _ESCAPE = str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&"})
 _LEADING = ("#", "-", "+", ">", "=", "~")
@@ -62,21 +64,14 @@ def _heading_rows(res: Resolution) -> list[tuple[str, str]]:
 
 
 def _paragraph(p: Paragraph) -> list[str]:
-    marks = "".join(f"[^{n}]" for n in p.footnotes)
-    number = f"**{p.number}.** " if p.number is not None else ""
-    pieces = cut(p.text, p.subparagraphs) if p.subparagraphs else None
-    if pieces is None:
-        lines = [number + _with_opening(p.text, p.annotations) + marks]
-        if p.subparagraphs:  # not found in the text as printed: list them under it
-            lines += _items(p.subparagraphs, 0)
-    else:
-        intro_end = pieces[0]
-        lines = [number + _with_opening(p.text[:intro_end].strip(), p.annotations)]
-        lines += _sublist(p.text, p.subparagraphs, 0)
-        tail = p.text[pieces[2]:].strip()
-        if tail:
-            lines += ["", _lead(_escape(tail))]
-        lines[-1] += marks
+    lines = _body(p, p.footnote_refs)
+    placed = sum(line.count(MARK) for line in lines)
+    if p.footnote_refs and placed == len(p.footnote_refs):
+        numbers = iter(n for _, n in p.footnote_refs)
+        lines = ["".join(_footnote_marks(line.split(MARK), numbers)) for line in lines]
+    else:  # place unknown (or inside a printed label): all markers at the end, as printed order of numbers
+        lines = _body(p, []) if placed else lines
+        lines[-1] += "".join(f"[^{n}]" for n in p.footnotes)
     labels = _labels(p.annotations)
     if labels:  # a hard line break (trailing backslash), then the labels in italics
         lines[-1] += "\\"
@@ -84,24 +79,74 @@ def _paragraph(p: Paragraph) -> list[str]:
     return [*lines, ""]
 
 
-def _sublist(text: str, subs: list[SubParagraph], depth: int) -> list[str]:
-    """Sub-paragraphs as a (nested) Markdown list, labels as printed, cut from ``text``."""
-    pieces = cut(text, subs)
+def _footnote_marks(parts: list[str], numbers: Iterator[int]) -> Iterator[str]:
+    """``parts`` (a line split at :data:`MARK`) joined again with ``[^n]`` for each mark."""
+    yield parts[0]
+    for part in parts[1:]:
+        yield f"[^{next(numbers)}]"
+        yield part
+
+
+def _body(p: Paragraph, refs: list[tuple[int, int]]) -> list[str]:
+    """The paragraph's lines (number, text, sub-paragraphs) with :data:`MARK` where each of ``refs`` stood."""
+    number = f"**{p.number}.** " if p.number is not None else ""
+    text = _Marked(p.text, refs)
+    pieces = cut(p.text, p.subparagraphs) if p.subparagraphs else None
+    if pieces is None:
+        lines = [number + _with_opening(text.slice(0, len(p.text)), p.annotations)]
+        if p.subparagraphs:  # not found in the text as printed: list them under it
+            lines += _items(p.subparagraphs, 0)
+        return lines
+    intro_end = pieces[0]
+    lines = [number + _with_opening(text.slice(0, intro_end).strip(), p.annotations)]
+    lines += _sublist(text, p.subparagraphs, 0, 0, len(p.text))
+    tail = text.slice(pieces[2], len(p.text)).strip()
+    if tail:
+        lines += ["", _lead(_escape(tail))]
+    return lines
+
+
+class _Marked:
+    """A paragraph's text whose slices carry :data:`MARK` where a footnote marker stood.
+
+    A marker follows the text before it, so it belongs to the slice that ends at or after it: (a, b], or
+    [0, b] for the slice that starts the paragraph."""
+
+    def __init__(self, text: str, refs: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.offsets = [offset for offset, _ in refs]
+
+    def slice(self, a: int, b: int) -> str:
+        """``text[a:b]`` with the marks that belong to it."""
+        inside = [o for o in self.offsets if a < o <= b or o == a == 0]
+        if not inside:
+            return self.text[a:b]
+        out, pos = [], a
+        for o in inside:
+            out += [self.text[pos:o], MARK]
+            pos = o
+        out.append(self.text[pos:b])
+        return "".join(out)
+
+
+def _sublist(text: _Marked, subs: list[SubParagraph], depth: int, start: int, end: int) -> list[str]:
+    """Sub-paragraphs as a (nested) Markdown list, labels as printed, cut from ``text[start:end]``."""
+    pieces = cut(text.text[start:end], subs)
     if pieces is None:
         return _items(subs, depth)
     lines: list[str] = []
     indent = "  " * depth
-    for sub, (num_start, num_end, end) in zip(subs, pieces[1], strict=True):
-        piece = text[num_end:end]
-        label = _escape(text[num_start:num_end])
-        inner = cut(piece, sub.children) if sub.children else None
+    for sub, (num_start, num_end, stop) in zip(subs, pieces[1], strict=True):
+        a, b = start + num_end, start + stop  # the piece, in paragraph offsets
+        label = _escape(text.text[start + num_start : a])
+        inner = cut(text.text[a:b], sub.children) if sub.children else None
         if inner is None:
-            lines.append(f"{indent}- {label} {_escape(piece.strip())}")
+            lines.append(f"{indent}- {label} {_escape(text.slice(a, b).strip())}")
             lines += _items(sub.children, depth + 1)
             continue
-        lines.append(f"{indent}- {label} {_escape(piece[:inner[0]].strip())}")
-        lines += _sublist(piece, sub.children, depth + 1)
-        wrap = piece[inner[2]:].strip()
+        lines.append(f"{indent}- {label} {_escape(text.slice(a, a + inner[0]).strip())}")
+        lines += _sublist(text, sub.children, depth + 1, a, b)
+        wrap = text.slice(a + inner[2], b).strip()
         if wrap:
             lines.append(f"{indent}  {_escape(wrap)}")
     return lines

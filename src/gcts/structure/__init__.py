@@ -25,7 +25,7 @@ from gcts.errors import StructureError
 from gcts.model import Paragraph, QualityIssue, Resolution, SourceSpan, SubParagraph
 from gcts.structure.artefacts import Cleaner
 from gcts.structure.conventions import Conventions, conventions
-from gcts.structure.footnotes import MarkerReader, build_footnotes
+from gcts.structure.footnotes import MARK, MarkerReader, build_footnotes, take_marks
 from gcts.structure.furniture import squeeze
 from gcts.structure.heading import parse_heading, take_closing
 from gcts.structure.layout import RawFootnote, separate
@@ -139,18 +139,23 @@ def _fill(
     In a partial text, footnote markers may cite footnotes whose text was cut off (see
     :class:`MarkerReader`)."""
     reader = MarkerReader(notes, conv, partial=partial)
-    texts: list[tuple[str, list[int]]] = []
+    texts: list[tuple[str, list[int], list[int]]] = []
     for raw in raws:
         joined, pages = raw.joined(conv)
         texts.append(reader.read(joined, pages))
-    clean = Cleaner(conv, [t for t, _ in texts] + [" ".join(n.parts) for n in notes])
+    clean = Cleaner(conv, [t.replace(MARK, "") for t, _, _ in texts] + [" ".join(n.parts) for n in notes])
     cited_in: dict[int, str] = {}
-    for k, (raw, (text, numbers)) in enumerate(zip(raws, texts, strict=True)):
-        text = clean(text).strip()
+    for k, (raw, (marked, numbers, marks)) in enumerate(zip(raws, texts, strict=True)):
+        text, refs = take_marks(clean(marked).strip(), marks)
         span = _span([p.body.line for p in raw.pieces], source)
         if raw.part == "preamble":
             para = Paragraph(
-                part="preamble", index=len(res.preamble) + 1, text=text, footnotes=numbers, span=span
+                part="preamble",
+                index=len(res.preamble) + 1,
+                text=text,
+                footnotes=numbers,
+                span=span,
+                footnote_refs=refs,
             )
             res.preamble.append(para)
         else:
@@ -162,6 +167,7 @@ def _fill(
                 footnotes=numbers,
                 span=span,
                 subparagraphs=_items(raw, text, conv, source),
+                footnote_refs=refs,
             )
             res.operative.append(para)
         for n in numbers:

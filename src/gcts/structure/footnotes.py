@@ -25,6 +25,9 @@ _SUPERSCRIPTS = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
 _BARE = re.compile(r"(?<=\S)([ \t\n]+)(\d{1,3})(?=\s|[,;:.](?:\s|$)|$)")
 _GLUED = re.compile(r"(?<=[^\d\s][,;])(\d{1,2})(?=\s|$)|(?<=\d[,;])(\d)(?=\s|$)")
 _WORD_END = re.compile(r"[\w)\]”’\"'.,;:]$")
+#: Where a marker stood, kept in the text through the artefact repairs (a private-use character, which no
+#: UN text holds and no repair matches) and turned into offsets by :func:`take_marks`.
+MARK = "\ue000"
 
 
 @dataclass(slots=True)
@@ -48,8 +51,9 @@ class MarkerReader:
         #: number after all those cited or found (and passes the word checks) is a marker even without text.
         self.partial = partial
 
-    def read(self, text: str, pages: list[tuple[int, int]]) -> tuple[str, list[int]]:
-        """``text`` without its markers, and the footnote numbers cited in it, in order of appearance.
+    def read(self, text: str, pages: list[tuple[int, int]]) -> tuple[str, list[int], list[int]]:
+        """``text`` with each marker replaced by :data:`MARK`, the footnote numbers cited in it (each once, in
+        order of appearance), and the number of each marker in text order (one per :data:`MARK`).
 
         ``pages`` maps offsets of ``text`` to page numbers (see :meth:`RawParagraph.joined`).
         """
@@ -63,7 +67,7 @@ class MarkerReader:
         for m in found:
             if m.number not in numbers:
                 numbers.append(m.number)
-        return _remove(text, found, self.conv), numbers
+        return _remove(text, found, self.conv), numbers, [m.number for m in found]
 
     def _superscripts(self, text: str) -> list[Marker]:
         out = []
@@ -136,13 +140,15 @@ def _page_at(pages: list[tuple[int, int]], offset: int) -> int:
 
 
 def _remove(text: str, markers: list[Marker], conv: Conventions) -> str:
-    """``text`` with the marker slices cut out; a space is kept between words where the script needs one."""
+    """``text`` with each marker slice replaced by :data:`MARK`; a space is kept between words where the
+    script needs one (after the mark: the marker belongs to what precedes it)."""
     if not markers:
         return text
     out = []
     pos = 0
     for m in markers:
         out.append(text[pos : m.start])
+        out.append(MARK)
         gap = text[m.start : m.end]
         had_space = gap[:1].isspace() and gap[-1:].isspace()
         if conv.line_join and had_space and m.end < len(text):
@@ -152,6 +158,18 @@ def _remove(text: str, markers: list[Marker], conv: Conventions) -> str:
         pos = m.end
     out.append(text[pos:])
     return "".join(out)
+
+
+def take_marks(text: str, numbers: list[int]) -> tuple[str, list[tuple[int, int]]]:
+    """``text`` without its :data:`MARK` characters, and ``(offset, number)`` for each, ``numbers`` being the
+    markers' footnote numbers in text order."""
+    refs: list[tuple[int, int]] = []
+    parts = text.split(MARK)
+    offset = 0
+    for part, number in zip(parts, numbers, strict=False):
+        offset += len(part)
+        refs.append((offset, number))
+    return "".join(parts), refs
 
 
 def build_footnotes(
