@@ -39,7 +39,7 @@ def resolution_from_gold(path: Path = GOLD, *, annotated: bool = True) -> Resolu
     """The gold document at ``path`` as a model (annotations left empty unless ``annotated``)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     h = data["heading"]
-    heading = Heading(**{k: v for k, v in h.items() if k in Heading.__slots__})  # type: ignore[attr-defined]
+    heading = Heading(**{k: v for k, v in h.items() if k in Heading.__slots__})
 
     def para(part: str, i: int, p: dict[str, Any]) -> Paragraph:
         return Paragraph(

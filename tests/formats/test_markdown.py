@@ -64,7 +64,9 @@ def test_corpus_documents_render_every_paragraph(name: str) -> None:
 
 
 def _escaped(text: str) -> str:
-    return text.translate(str.maketrans({c: "\\" + c for c in "\\`*_[]<>|&"}))
+    """``text`` as the writer escapes it for Markdown."""
+    table: dict[str, str | int | None] = {c: "\\" + c for c in "\\`*_[]<>|&"}
+    return text.translate(str.maketrans(table))
 
 
 def test_markers_in_place_in_73_7() -> None:
