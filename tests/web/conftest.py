@@ -53,7 +53,7 @@ def resolution_from_gold(path: Path = GOLD) -> Resolution:
     """The hand-checked reference text as a Resolution with its gold annotations (method ``person``)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     gold = [Evidence(method="person", rule="gold")]
-    heading = Heading(**{k: v for k, v in data["heading"].items() if k in Heading.__slots__})  # type: ignore[attr-defined]
+    heading = Heading(**{k: v for k, v in data["heading"].items() if k in Heading.__slots__})
     res = Resolution(language=data["language"], heading=heading, source=data["source"])
     for part in ("preamble", "operative"):
         for i, raw in enumerate(data[part], start=1):
@@ -88,7 +88,7 @@ def resolution_from_gold(path: Path = GOLD) -> Resolution:
                     part=part,
                     index=raw.get("index", i),
                     number=raw.get("number"),
-                    text=raw["text"],  # type: ignore[arg-type]
+                    text=raw["text"],
                     footnotes=list(raw.get("footnotes", [])),
                     annotations=ann,
                     subparagraphs=[

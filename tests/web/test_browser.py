@@ -115,6 +115,7 @@ def test_a_delegate_reads_searches_compares_and_downloads(
     target = artifacts / download.suggested_filename
     download.save_as(str(target))
     root = defused_etree.parse(str(target)).getroot()
+    assert root is not None
     assert download.suggested_filename == f"{REFERENCE}.akn.xml"
     assert root.tag.endswith("akomaNtoso")
     assert "请秘书长至迟于" in "".join(root.itertext())

@@ -16,6 +16,7 @@ from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from ninja import File, Form, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -29,7 +30,7 @@ from gcts.web.library.models import ActorMention, Document, Mandate, Paragraph
 from gcts.web.library.search import Filters, search, snippet
 from gcts.web.library.store import store_resolution
 from gcts.web.library.views.comparison import comparison_for
-from gcts.web.library.views.upload import ALLOWED
+from gcts.web.library.views.upload import HEAD_BYTES, type_problem
 
 api = NinjaAPI(
     title="gcts API",
@@ -240,15 +241,17 @@ def _document_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 def add_document(
     request: HttpRequest, file: File[UploadedFile], language: Form[str] = "", symbol: Form[str] = ""
 ) -> tuple[int, dict[str, Any]]:
-    """Add a document (text or PDF); a bad file is refused with a problem report and nothing is stored."""
+    """Add a document (text, PDF or AKN4UN XML); a bad file gets a problem report and nothing is stored."""
     from django.conf import settings
 
-    suffix = Path(file.name or "").suffix.lower()
-    if suffix not in ALLOWED or (file.size or 0) > settings.MAX_UPLOAD_BYTES:
-        raise HttpError(422, "only .txt or .pdf files within the size limit are accepted")
+    if (file.size or 0) > settings.MAX_UPLOAD_BYTES:
+        raise HttpError(422, f"the file is larger than {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
     data = file.read()
-    if not data.startswith(ALLOWED[suffix]):
-        raise HttpError(422, "the file's content does not match its type")
+    with translation.override("en"):  # the API speaks English
+        problem = type_problem(file.name or "", data[:HEAD_BYTES])
+    if problem:
+        raise HttpError(422, problem)
+    suffix = Path(file.name or "").suffix.lower()
     with tempfile.TemporaryDirectory(prefix="gcts-upload-") as tmp:
         path = Path(tmp) / Path(file.name or f"upload{suffix}").name
         path.write_bytes(data)

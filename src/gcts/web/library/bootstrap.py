@@ -36,7 +36,7 @@ def migrate() -> None:
 
 def load_entry(entry: CorpusEntry) -> Document:
     """Read, annotate and store one corpus document."""
-    res = pipeline.read(entry.path, language=entry.language, symbol=entry.symbol)
+    res = pipeline.read(entry.path, language=entry.language, symbol=entry.symbol, partial=entry.partial)
     return store_resolution(entry.apply(res), bundled=True)
 
 

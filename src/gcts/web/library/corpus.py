@@ -6,8 +6,10 @@ that it was adopted as A/RES/72/284); the manifest restores those facts. Without
 
 Manifest entries are read tolerantly: ``[[document]]`` (or ``[[documents]]``) tables, or tables keyed by file
 name; the file is named by ``file``, ``path`` or ``source``. The adoption date is ``adoption_date`` or
-``adopted``; a draft's adopted symbol is ``adopted_as`` or ``draft_of``. Entries with ``partial = true`` (only
-a document's first page) or ``load = false`` are not loaded.
+``adopted``; a draft's adopted symbol is ``adopted_as`` or ``draft_of``. Entries with ``load = false`` are not
+loaded. Entries with ``partial = true`` (only a document's first page) are loaded as partial documents (their
+quality report says what is missing) when they are resolutions or drafts — e.g. the English A/RES/72/284
+beside the Chinese reference text; partial reports are not resolutions and are left out.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class CorpusEntry:
     adoption_date: date | None = None
     kind: str | None = None
     title: str | None = None
+    partial: bool = False
 
     def apply(self, res: Resolution) -> Resolution:
         """Fill the heading fields the text lacks with the manifest's facts (what the text says wins)."""
@@ -81,12 +84,18 @@ def _entry(folder: Path, name: str, data: dict[str, Any]) -> CorpusEntry:
         adoption_date=_as_date(data.get("adoption_date") or adopted),
         kind=data.get("kind"),
         title=data.get("title"),
+        partial=bool(data.get("partial", False)),
     )
 
 
 def _language_from_name(name: str) -> str | None:
     parts = Path(name).name.split(".")
     return parts[-2] if len(parts) >= 3 and len(parts[-2]) == 2 else None
+
+
+def _loadable(item: dict[str, Any]) -> bool:
+    """Whether a manifest entry is loaded: whole documents, and partial resolutions or drafts."""
+    return not item.get("partial", False) or "resolution" in str(item.get("kind", ""))
 
 
 def entries(folder: Path | None = None) -> list[CorpusEntry]:
@@ -104,7 +113,7 @@ def entries(folder: Path | None = None) -> list[CorpusEntry]:
     if isinstance(listed, list):
         for item in listed:
             name = item.get("file") or item.get("path") or item.get("source")
-            if name and item.get("load", True) is not False and not item.get("partial", False):
+            if name and item.get("load", True) is not False and _loadable(item):
                 found.append(_entry(folder, name, item))
     else:
         for key, item in data.items():

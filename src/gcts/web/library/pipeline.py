@@ -47,10 +47,15 @@ def annotate(res: Resolution) -> Resolution:
     return result
 
 
-def read(path: Path, *, language: str | None = None, symbol: str | None = None) -> Resolution:
-    """Read ``path`` (text or PDF) into an annotated Resolution; bad files raise a :class:`GctsError`."""
+def read(
+    path: Path, *, language: str | None = None, symbol: str | None = None, partial: bool = False
+) -> Resolution:
+    """Read ``path`` (text, PDF or AKN4UN XML) into an annotated Resolution; bad files raise a GctsError.
+
+    ``partial``: the file holds only the opening of a resolution (what is missing goes to its quality report).
+    """
     loader = _stage("gcts.reading", "load")
-    res: Resolution = loader(path, language=language, symbol=symbol)
+    res: Resolution = loader(path, language=language, symbol=symbol, partial=partial)
     return annotate(res)
 
 

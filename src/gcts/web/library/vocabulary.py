@@ -58,7 +58,7 @@ FUNCTIONS: dict[str, Promise] = {
 }
 
 #: Severities of the quality report's findings.
-SEVERITIES: dict[str, Promise] = {"error": _("error"), "warning": _("warning"), "info": _("note")}
+SEVERITIES: dict[str, Promise] = {"error": _("error"), "warning": _("warning"), "info": _("for information")}
 
 #: The change categories of a comparison's summary (:data:`gcts.compare.summary.CATEGORIES`).
 CHANGES: dict[str, Promise] = {
@@ -72,8 +72,11 @@ CHANGES: dict[str, Promise] = {
     "unchanged": _("unchanged"),
 }
 
-#: Parts of a resolution, as paragraph ids name them (``preamble:3``, ``operative:83``).
-PARTS: dict[str, Promise] = {"preamble": _("preambular paragraph"), "operative": _("operative paragraph")}
+#: Parts of a resolution as paragraph ids name them (``preamble:3``, ``operative:83``): "paragraph n" in each.
+PARTS: dict[str, Promise] = {
+    "preamble": _("preambular paragraph %(n)s"),
+    "operative": _("operative paragraph %(n)s"),
+}
 
 
 def label(vocabulary: dict[str, Promise], key: str) -> str:
@@ -85,4 +88,4 @@ def label(vocabulary: dict[str, Promise], key: str) -> str:
 def paragraph_label(pid: str) -> str:
     """A paragraph id for people: ``operative:83`` → "operative paragraph 83" in the interface language."""
     part, _sep, index = pid.partition(":")
-    return f"{label(PARTS, part)} {index}".strip() if part in PARTS else pid
+    return str(PARTS[part]) % {"n": index} if part in PARTS else pid

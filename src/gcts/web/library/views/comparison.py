@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gcts.errors import GctsError
-from gcts.web.library import pipeline
+from gcts.web.library import pipeline, vocabulary
 from gcts.web.library.models import Comparison, Document
 from gcts.web.library.store import to_resolution
 
@@ -34,6 +34,16 @@ def comparison_for(old: Document, new: Document) -> Comparison:
     return Comparison.objects.create(old=old, new=new, result=result, redline=redline)
 
 
+def _changes(counts: dict[str, int]) -> list[tuple[str, int]]:
+    """The non-zero change counts with their categories named in the interface language."""
+    return [(vocabulary.label(vocabulary.CHANGES, k), n) for k, n in counts.items() if n]
+
+
+def _breakdown(by: dict[str, dict[str, int]], kind: str) -> list[tuple[str, str, list[tuple[str, int]]]]:
+    """(id, display name, named change counts) per pillar or theme of a comparison summary."""
+    return [(key, vocabulary.name(kind, key), _changes(counts)) for key, counts in by.items()]
+
+
 def compare_page(request: HttpRequest) -> HttpResponse:
     """The form (``?old=&new=`` slugs) and, when both are chosen, the comparison."""
     documents = Document.objects.only("slug", "symbol", "language", "source").order_by("slug")
@@ -57,7 +67,9 @@ def compare_page(request: HttpRequest) -> HttpResponse:
                 "new": new,
                 "comparison": cmp,
                 "summary": summary,
-                "counts": summary.get("counts", {}),
+                "counts": _changes(summary.get("counts", {})),
+                "by_pillar": _breakdown(summary.get("by_pillar", {}), "pillar"),
+                "by_theme": _breakdown(summary.get("by_theme", {}), "theme"),
                 "redline": redline_fragment(cmp.redline),
                 "added": cmp.result.get("added", []),
                 "removed": cmp.result.get("removed", []),

@@ -1,4 +1,4 @@
-"""Upload of a document (text or PDF) by a signed-in editor, and corrections of annotations by editors.
+"""Upload of a document (text, PDF or AKN4UN XML) by a signed-in editor; editors' corrections of annotations.
 
 A bad file gets a clear message and nothing is stored: the file is read and annotated completely before the
 store's single transaction starts; the uploaded bytes are kept under ``GCTS_HOME/uploads`` only on success.
@@ -7,6 +7,7 @@ store's single transaction starts; the uploaded bytes are kept under ``GCTS_HOME
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -29,13 +30,46 @@ from gcts.web.library import pipeline
 from gcts.web.library.models import Correction, Document, Label, Mandate, Paragraph
 from gcts.web.library.store import store_resolution
 
-ALLOWED = {".txt": b"", ".pdf": b"%PDF-"}  # extension → required leading bytes
+HEAD_BYTES = 64
+
+
+def _is_text(head: bytes) -> bool:
+    """Plain text: UTF-16 with a byte-order mark, or no NUL byte (binary files have them early)."""
+    return head.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" not in head
+
+
+def _is_pdf(head: bytes) -> bool:
+    return head.startswith(b"%PDF-")
+
+
+def _is_xml(head: bytes) -> bool:
+    """XML: after an optional UTF-8 byte-order mark and white space, markup starts."""
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"<")
+
+
+#: Accepted file types: extension → the test its first bytes must pass.
+ACCEPTED: dict[str, Callable[[bytes], bool]] = {
+    ".txt": _is_text,
+    ".pdf": _is_pdf,
+    ".xml": _is_xml,
+    ".akn": _is_xml,
+}
+
+
+def type_problem(name: str, head: bytes) -> str | None:
+    """Why a file named ``name`` starting with ``head`` is refused (in the interface language), or None."""
+    suffix = Path(name).suffix.lower()
+    if suffix not in ACCEPTED:
+        return _("Only text (.txt), PDF (.pdf) and AKN4UN XML (.xml, .akn) files can be added.")
+    if not ACCEPTED[suffix](head):
+        return _("The file's content does not match its type.")
+    return None
 
 
 class UploadForm(forms.Form):
     """The upload form: the file, and optionally its language and symbol (when the text lacks them)."""
 
-    file = forms.FileField(label=gettext_lazy("File (text or PDF)"))
+    file = forms.FileField(label=gettext_lazy("File (text, PDF or AKN4UN XML)"))
     language = forms.ChoiceField(
         label=gettext_lazy("Language"),
         required=False,
@@ -59,18 +93,16 @@ class UploadForm(forms.Form):
     def clean_file(self) -> Any:
         """Refuse files that are too large or not text/PDF (by extension and by their first bytes)."""
         upload = self.cleaned_data["file"]
-        suffix = Path(upload.name).suffix.lower()
         if upload.size > settings.MAX_UPLOAD_BYTES:
             raise forms.ValidationError(
                 _("The file is larger than %(limit)d MB.")
                 % {"limit": settings.MAX_UPLOAD_BYTES // (1024 * 1024)}
             )
-        if suffix not in ALLOWED:
-            raise forms.ValidationError(_("Only .txt and .pdf files can be added."))
-        head = upload.read(8)
+        head = upload.read(HEAD_BYTES)
         upload.seek(0)
-        if not head.startswith(ALLOWED[suffix]) or (suffix == ".txt" and b"\x00" in head):
-            raise forms.ValidationError(_("The file's content does not match its type."))
+        problem = type_problem(upload.name, head)
+        if problem:
+            raise forms.ValidationError(problem)
         return upload
 
 
