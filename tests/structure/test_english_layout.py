@@ -232,3 +232,10 @@ def test_any_short_title_beside_the_symbol_is_a_running_head(short: str, left: b
             lines[k] = f"A/RES/73/7{' ' * 40}{short}" if left else f"{' ' * 20}{short}{' ' * 30}A/RES/73/7"
     after = [p.text for p in parse_text("\n".join(lines)).paragraphs]
     assert after == before
+
+
+def test_split_words_whose_halves_only_occur_split_are_rejoined_in_73_3() -> None:
+    """"includi ng" and "planni ng": "ng" occurs only as a half of split words, so it is no word."""
+    res = _parse("A-RES-73-3.en.txt")
+    assert "meetings, including the Delhi End TB Summit" in res.paragraph("operative:5").text
+    assert "in the planning, implementation, monitoring" in res.paragraph("operative:38").text

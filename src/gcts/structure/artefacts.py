@@ -4,7 +4,8 @@
 * ``Secretary -General`` becomes ``Secretary-General`` where the language says pdftotext does this;
 * ``Amer ica`` becomes ``America`` where the language says words get split, and only when the joined word
   occurs elsewhere in the same document while neither half occurs on its own: a document is its
-  own dictionary, so nothing is joined on a guess (``in to`` stays, both halves being words).
+  own dictionary, so nothing is joined on a guess (``in to`` stays, both halves being words). A half that
+  occurs only as part of such candidate pairs is not a word (``ng`` of ``includi ng`` and ``planni ng``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from gcts.structure.conventions import Conventions
 _LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(#[^)\s]*\)")
 _SPACE_HYPHEN = re.compile(r"(?<=\w) -(?=[A-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+")
+#: Two words with one space between them (overlapping: the second word may start the next pair).
+_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
 
 
 def strip_links(text: str) -> str:
@@ -31,9 +34,24 @@ class Cleaner:
     def __init__(self, conv: Conventions, corpus: Iterable[str]) -> None:
         self.conv = conv
         self.vocabulary: Counter[str] = Counter()
+        self.fragments: Counter[str] = Counter()  # occurrences as a half of a candidate split pair
+        self.joins: re.Pattern[str] | None = None  # the split words of this document, as one pattern
         if conv.rejoin_split_words:
-            for text in corpus:
-                self.vocabulary.update(w.lower() for w in _WORD.findall(text))
+            texts = list(corpus)
+            vocab = self.vocabulary
+            for text in texts:
+                vocab.update(w.lower() for w in _WORD.findall(text))
+            candidates: set[tuple[str, str]] = set()
+            for text in texts:  # one paragraph at a time: memory stays that of one paragraph's words
+                for m in _PAIR.finditer(text):
+                    a, b = m.group(1), m.group(2)
+                    if b[:1].islower() and vocab.get((a + b).lower()):
+                        self.fragments.update((a.lower(), b.lower()))
+                        candidates.add((a, b))
+            joins = sorted(f"{re.escape(a)} (?={re.escape(b)}(?![^\\W\\d_]))"
+                           for a, b in candidates if self._split(a, b))
+            if joins:
+                self.joins = re.compile(f"(?<![^\\W\\d_])(?:{'|'.join(joins)})")
 
     def __call__(self, text: str) -> str:
         """``text`` repaired."""
@@ -45,29 +63,19 @@ class Cleaner:
         return text
 
     def _rejoin(self, text: str) -> str:
-        words = list(_WORD.finditer(text))
-        cuts: list[int] = []  # offsets of the single spaces to delete
-        k = 0
-        while k + 1 < len(words):
-            a, b = words[k], words[k + 1]
-            if b.start() == a.end() + 1 and text[a.end()] == " " and self._split(a.group(0), b.group(0)):
-                cuts.append(a.end())
-                k += 2
-            else:
-                k += 1
-        if not cuts:
+        """``text`` with the document's split words joined (the pairs found when the cleaner was made)."""
+        if self.joins is None:
             return text
-        out, pos = [], 0
-        for c in cuts:
-            out.append(text[pos:c])
-            pos = c + 1
-        out.append(text[pos:])
-        return "".join(out)
+        return self.joins.sub(lambda m: m.group(0)[:-1], text)
 
     def _split(self, a: str, b: str) -> bool:
         """Is ``a b`` one word split in two?"""
-        vocab = self.vocabulary
-        if not b[:1].islower() or vocab[a.lower()] > 1:
+        if not b[:1].islower() or not self.vocabulary.get((a + b).lower()):
             return False
-        a_word, b_word = vocab[a.lower()] > 1, vocab[b.lower()] > 1
-        return vocab[(a + b).lower()] >= 1 and not (a_word or b_word)
+        return not (self._word(a) or self._word(b))
+
+    def _word(self, w: str) -> bool:
+        """Does ``w`` occur as a word of its own somewhere, not only as a half of candidate split pairs?"""
+        w = w.lower()
+        return self.vocabulary[w] - self.fragments[w] >= 1
+
