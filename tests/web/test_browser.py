@@ -119,3 +119,61 @@ def test_a_delegate_reads_searches_compares_and_downloads(
     assert download.suggested_filename == f"{REFERENCE}.akn.xml"
     assert root.tag.endswith("akomaNtoso")
     assert "请秘书长至迟于" in "".join(root.itertext())
+
+
+def _no_horizontal_overflow(page: Any) -> bool:
+    return bool(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"))
+
+
+def test_two_languages_keyboard_print_and_narrow_screens(
+    page: Any, corpus_server: Any, artifacts: Path
+) -> None:
+    base = corpus_server.url
+    # The Chinese draft beside the English resolution (its first page, loaded as a partial document).
+    page.goto(base + f"/documents/{REFERENCE}/?with=A-RES-72-284.en")
+    assert page.locator("article.resolution").get_attribute("lang") == "zh"
+    first = page.locator("#preamble-1")
+    assert first.locator(".text.other").get_attribute("lang") == "en"
+    assert "Reaffirming" in first.locator(".text.other").inner_text()
+    assert first.locator("aside.annotations").get_attribute("lang") == "zh-hans"
+    assert _no_horizontal_overflow(page)
+    page.screenshot(path=str(artifacts / "5-side-by-side-zh.png"))
+
+    # Keyboard: the first Tab reaches the skip link, shown with a visible focus ring.
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "(() => { const e = document.activeElement; const s = getComputedStyle(e);"
+        " return [e.className, s.outlineStyle, s.outlineWidth, e.getBoundingClientRect().top]; })()"
+    )
+    assert focused[0] == "skip" and focused[1] == "solid" and focused[2] == "3px" and focused[3] >= 0
+    page.keyboard.press("Tab")
+    assert page.evaluate("getComputedStyle(document.activeElement).outlineStyle") == "solid"
+
+    # A narrow screen: long Chinese paragraphs and annotation chips wrap, nothing runs off the side.
+    page.set_viewport_size({"width": 390, "height": 800})
+    assert _no_horizontal_overflow(page)
+    page.screenshot(path=str(artifacts / "6-narrow-zh.png"))
+    page.set_viewport_size({"width": 1280, "height": 900})
+
+    # The comparison, printed: navigation and form gone, summary and redline kept, page styles intact.
+    page.goto(base + "/compare/?old=A-RES-73-6.en&new=A-RES-73-7.en")
+    font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert "Serif" not in font  # the redline's own page style does not leak into the application
+    page.emulate_media(media="print")
+    assert page.locator("header.site").is_hidden() and page.locator("form.compare").is_hidden()
+    assert (
+        page.locator("section.summary").is_visible()
+        and page.locator(".redline .change ins").first.is_visible()
+    )
+    pdf = artifacts / "7-compare-print.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 10_000
+    page.emulate_media(media="screen")
+
+    # The same pages in English.
+    page.goto(base + f"/documents/{REFERENCE}/?with=A-RES-72-284.en")
+    page.select_option("#ui-language", "en")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert page.locator("#preamble-1 aside.annotations").get_attribute("lang") == "en"
+    assert "Quality report" in page.locator("details.quality-report summary").inner_text()
+    page.screenshot(path=str(artifacts / "8-side-by-side-en.png"))

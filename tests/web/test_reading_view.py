@@ -72,6 +72,20 @@ def test_labels_are_named_in_the_interface_language_never_raw_keys(client: Clien
     assert "秘书长" in zh and "Secretary-General" in en
 
 
+def test_cited_instruments_are_named(client: Client, english_partial: Any) -> None:
+    refs = {r.symbol for r in english_partial.paragraphs.get(pid="preamble:1").references.all()}
+    assert (
+        "instrument:strategy" in refs
+    )  # the annotator's id for the Strategy ("Reaffirming the ... Strategy")
+    for lang, name in (
+        ("en", "United Nations Global Counter-Terrorism Strategy"),
+        ("zh-hans", "联合国全球反恐战略"),
+    ):
+        html = client.get(f"/documents/{english_partial.slug}/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+        first = _section(html, "preamble-1")
+        assert f'<span class="reference">{name}</span>' in first and "instrument:" not in first
+
+
 def test_the_comparison_summary_names_its_categories(client: Client, stored_gold: Any) -> None:
     adopted = adopted_variant(resolution_from_gold())
     adopted.operative[0].text += "（新增的文字）"

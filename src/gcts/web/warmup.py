@@ -25,12 +25,13 @@ TEMPLATES = (
 
 def warm() -> None:
     """Load the segmenter, the vocabulary names in each interface language, and compile the templates."""
-    from gcts.web.library import search, vocabulary
+    from gcts.web.library import fragments, search, vocabulary
 
+    fragments.software_version()
     search.query_words("外国恐怖主义作战人员 warm-up")
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
-            for kind in ("pillar", "theme", "actor"):
+            for kind in ("pillar", "theme", "actor", "instrument"):
                 vocabulary.choices(kind)
     for name in TEMPLATES:
         get_template(name)

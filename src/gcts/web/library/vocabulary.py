@@ -20,7 +20,12 @@ def ui_language() -> str:
 
 @cache
 def _names(vocabulary: str, lang: str) -> dict[str, str]:
-    loaders = {"pillar": taxonomy.pillars, "theme": taxonomy.themes, "actor": taxonomy.actors}
+    loaders = {
+        "pillar": taxonomy.pillars,
+        "theme": taxonomy.themes,
+        "actor": taxonomy.actors,
+        "instrument": taxonomy.instruments,
+    }
     try:
         return {e.id: e.name(lang) for e in loaders[vocabulary]()}
     except (OSError, ValueError, KeyError):  # a vocabulary file missing: show ids
@@ -28,7 +33,7 @@ def _names(vocabulary: str, lang: str) -> dict[str, str]:
 
 
 def name(vocabulary: str, entry_id: str) -> str:
-    """The display name of ``entry_id`` in ``vocabulary`` (pillar, theme, actor); the id when unknown."""
+    """The display name of ``entry_id`` in ``vocabulary`` (pillar, theme, actor, instrument); else the id."""
     return _names(vocabulary, ui_language()).get(entry_id, entry_id)
 
 
@@ -72,11 +77,29 @@ CHANGES: dict[str, Promise] = {
     "unchanged": _("unchanged"),
 }
 
+#: Fixed periods of a recurring mandate.
+RECURRENCES: dict[str, Promise] = {
+    "annual": _("every year"),
+    "quarterly": _("every quarter"),
+    "biennial": _("every two years"),
+    "triennial": _("every three years"),
+}
+
 #: Parts of a resolution as paragraph ids name them (``preamble:3``, ``operative:83``): "paragraph n" in each.
 PARTS: dict[str, Promise] = {
     "preamble": _("preambular paragraph %(n)s"),
     "operative": _("operative paragraph %(n)s"),
 }
+
+
+INSTRUMENT_PREFIX = "instrument:"
+
+
+def reference_name(symbol: str) -> str:
+    """A cited symbol for people: document symbols as they are, ``instrument:strategy`` by its name."""
+    if symbol.startswith(INSTRUMENT_PREFIX):
+        return name("instrument", symbol.removeprefix(INSTRUMENT_PREFIX))
+    return symbol
 
 
 def label(vocabulary: dict[str, Promise], key: str) -> str:

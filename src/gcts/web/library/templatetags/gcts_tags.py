@@ -30,6 +30,12 @@ def actor_name(value: str) -> str:
 
 
 @register.filter
+def reference_name(value: str) -> str:
+    """A cited document's symbol, or an instrument's name in the interface language."""
+    return vocabulary.reference_name(value)
+
+
+@register.filter
 def function_name(value: str) -> str:
     """A paragraph function's name in the interface language (``call_upon`` → "calls upon")."""
     return vocabulary.label(vocabulary.FUNCTIONS, value)
@@ -39,6 +45,12 @@ def function_name(value: str) -> str:
 def severity_name(value: str) -> str:
     """A finding's severity in the interface language."""
     return vocabulary.label(vocabulary.SEVERITIES, value)
+
+
+@register.filter
+def recurrence_name(value: str) -> str:
+    """A mandate's recurrence in the interface language (``annual`` → "every year")."""
+    return vocabulary.label(vocabulary.RECURRENCES, value)
 
 
 @register.filter

@@ -16,12 +16,19 @@ _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL | re.IGNORECASE)
 
 
+_ENGLISH_LABELS = re.compile(r'<(div|p) class="(ids|meta|low|reason)"')
+
+
 def redline_fragment(html: str) -> str:
-    """The redline's body (with its style rules) to embed in the page; a whole HTML document cannot nest."""
+    """The redline's body to embed in the page (a whole HTML document cannot nest).
+
+    Its own style sheet is left out: it styles ``body`` and ``h1`` of a standalone page and would restyle
+    the application; the page's CSS carries the redline's rules, scoped to ``.redline`` (screen and print).
+    The redline labels its changes in English, so those labels are marked ``lang="en"``.
+    """
     body = _BODY.search(html)
-    if body is None:
-        return html
-    return "".join(_STYLE.findall(html)) + body.group(1)
+    fragment = body.group(1) if body is not None else _STYLE.sub("", html)
+    return _ENGLISH_LABELS.sub(r'<\1 lang="en" class="\2"', fragment)
 
 
 def comparison_for(old: Document, new: Document) -> Comparison:
