@@ -1,10 +1,11 @@
 """Bytes → text: the encodings UN texts come in, and the inputs that are not text at all.
 
-Tried in order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32), strict UTF-8, UTF-16 without a BOM (seen
-by the zero bytes of every other position), then GB18030 (a superset of GBK and GB2312, the Chinese legacy
-encodings) when it decodes cleanly and yields mostly Han characters, and last charset-normalizer's best
-guess. Empty input, binary data (NUL bytes or many control characters) and inputs above the size limit are
-refused with an :class:`gcts.errors.InputError` that says why.
+Tried in order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32), UTF-16 without a BOM (seen by the zero
+bytes of every other position; before UTF-8, which would accept ASCII in UTF-16-LE), strict UTF-8, then
+GB18030 (a superset of GBK and GB2312, the Chinese legacy encodings) when it decodes cleanly and yields
+mostly Han characters, and last charset-normalizer's best guess. Empty input, binary data (NUL bytes or
+many control characters) and inputs above the size limit are refused with an
+:class:`gcts.errors.InputError` that says why.
 
 The size limit (``MAX_BYTES``, 20 MB) is far above any resolution (the reference text is 46 kB; the longest
 General Assembly resolutions stay under 1 MB): a bigger input is not a resolution, and refusing it up front
@@ -48,16 +49,17 @@ def decode(data: bytes, *, source: str | None = None, max_bytes: int = MAX_BYTES
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _strict(data, name, source), name
-    try:
-        return _checked(data.decode("utf-8"), source), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    # UTF-16 first: UTF-16-LE of ASCII text is valid UTF-8 too (a NUL after each letter), but not text.
     utf16 = _utf16_without_bom(data)
     if utf16:
         try:
             return _checked(data.decode(utf16), source), utf16
         except UnicodeDecodeError:
             pass
+    try:
+        return _checked(data.decode("utf-8"), source), "utf-8"
+    except UnicodeDecodeError:
+        pass
     if b"\x00" in data:
         raise InputError("input is binary data, not text (it contains NUL bytes)", file=source)
     try:
