@@ -95,7 +95,9 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": str(GCTS_HOME / "cache"),
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Small fragments every page shows (the search form's filter menus): in each process's memory.
+    "local": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 500}},
 }
 
 AUTH_PASSWORD_VALIDATORS = [

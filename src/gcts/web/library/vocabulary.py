@@ -39,7 +39,12 @@ def name(vocabulary: str, entry_id: str) -> str:
 
 def choices(vocabulary: str) -> list[tuple[str, str]]:
     """(id, display name) of every entry of ``vocabulary``, for filter menus."""
-    return sorted(_names(vocabulary, ui_language()).items(), key=lambda kv: kv[0])
+    return list(_choices(vocabulary, ui_language()))
+
+
+@cache
+def _choices(vocabulary: str, lang: str) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(_names(vocabulary, lang).items(), key=lambda kv: kv[0]))
 
 
 #: The ``function`` vocabulary of the gold contract (what a paragraph's opening does).
