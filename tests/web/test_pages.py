@@ -93,3 +93,21 @@ def test_language_switch(client: Client, stored_gold: Any) -> None:
     assert "Resolution library" in client.get("/").content.decode()
     client.post("/i18n/setlang/", {"language": "zh-hans", "next": "/"})
     assert "决议库" in client.get("/").content.decode()
+
+
+def test_search_counts_and_pages(client: Client, stored_gold: Any) -> None:
+    from gcts.web.library.search import search
+
+    _words, qs = search("会员国")
+    many = qs.count()
+    assert many > 20  # more than one page of hits
+    html = client.get("/search/", {"q": "会员国"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"{many} paragraphs found" in html and html.count('<a class="hit"') == 20
+    second = client.get("/search/", {"q": "会员国", "page": "2"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert second.count('<a class="hit"') == min(20, many - 20) and "2 / " in second
+    _words, few = search("外国恐怖主义作战人员")
+    n = few.count()
+    assert 0 < n <= 20
+    html = client.get("/search/", {"q": "外国恐怖主义作战人员"}, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert html.count('<a class="hit"') == n
+    assert (f"{n} paragraphs found" if n > 1 else "1 paragraph found") in html

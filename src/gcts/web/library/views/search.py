@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -46,6 +46,16 @@ def _result(row: dict[str, Any], words: list[str], reading_url: str) -> SafeStri
     )
 
 
+def _page(paginator: Paginator, number: str | None) -> Page:
+    """The requested page of hits; on the first page of a short result list, without a COUNT query."""
+    if number not in (None, "", "1"):
+        return paginator.get_page(number)
+    rows = list(paginator.object_list[: PAGE_SIZE + 1])
+    if len(rows) <= PAGE_SIZE:
+        paginator.__dict__["count"] = len(rows)  # all hits are here: the count is known
+    return Page(rows[:PAGE_SIZE], 1, paginator)
+
+
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results of ``?q=`` with the filters, each linking to its paragraph in the reading view.
 
@@ -57,7 +67,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
         **{k: request.GET.get(k, "").strip()[:120] for k in ("pillar", "theme", "actor", "document")}
     )
     words, qs = search(q, filters)
-    page = Paginator(qs.values(*RESULT_FIELDS), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = _page(Paginator(qs.values(*RESULT_FIELDS), PAGE_SIZE), request.GET.get("page"))
     reading_url = reverse("reading", args=["__slug__"])
     results = [_result(row, words, reading_url) for row in page.object_list]
     context = {

@@ -69,7 +69,10 @@ def type_problem(name: str, head: bytes) -> str | None:
 class UploadForm(forms.Form):
     """The upload form: the file, and optionally its language and symbol (when the text lacks them)."""
 
-    file = forms.FileField(label=gettext_lazy("File (text, PDF or AKN4UN XML)"))
+    file = forms.FileField(
+        label=gettext_lazy("File (text, PDF or AKN4UN XML)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
+    )
     language = forms.ChoiceField(
         label=gettext_lazy("Language"),
         required=False,
