@@ -44,3 +44,10 @@ class FormatError(GctsError):
     """A structured input format (Akoma Ntoso, JSON) is malformed or invalid."""
 
     exit_code = 5
+
+
+class OutputError(GctsError):
+    """The result cannot be written: ``-o`` names a missing or read-only folder, or ``GCTS_HOME`` is not
+    writable. Nothing half-written is left behind."""
+
+    exit_code = 6

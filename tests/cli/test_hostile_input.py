@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.running import run
+from tests.cli.running import assert_one_line_error, run
 
 CORPUS = Path(__file__).resolve().parents[2] / "src" / "gcts" / "data" / "corpus"
 ENGLISH = CORPUS / "A-RES-73-7.en.txt"
@@ -29,3 +29,78 @@ def test_english_in_utf16_without_byte_order_mark_is_read(tmp_path: Path) -> Non
     result = run("parse", str(f), "--no-annotate")
     assert result.code == 0, result.err
     assert json.loads(result.out)["heading"]["symbol"] == "A/RES/73/7"
+
+
+def _unreadable_files(tmp_path: Path) -> list[Path]:
+    """Files that exist but cannot be read: chmod 000 (not for root), /proc/1/mem (refused even to root)."""
+    import os
+
+    out = []
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes(ENGLISH.read_bytes())
+    locked.chmod(0)
+    if not os.access(locked, os.R_OK):
+        out.append(locked)
+    mem = Path("/proc/1/mem")
+    if mem.exists():
+        try:
+            with mem.open("rb") as fh:
+                fh.read(1)
+        except OSError:
+            out.append(mem)
+    return out
+
+
+@pytest.mark.parametrize("command", [("parse",), ("annotate",), ("corpus", "add")])
+def test_unreadable_file_is_one_line_exit_3(tmp_path: Path, command: tuple[str, ...]) -> None:
+    files = _unreadable_files(tmp_path)
+    if not files:
+        pytest.skip("no unreadable file can be made here")
+    for f in files:
+        assert_one_line_error(run(*command, str(f)), 3, str(f), "cannot be read")
+
+
+def test_endless_device_is_refused_by_size_not_read_into_memory() -> None:
+    # /dev/zero has size 0 for stat(): reading it whole ran out of memory.
+    result = run("parse", "/dev/zero", "--max-bytes", "100000")
+    assert_one_line_error(result, 3, "/dev/zero", "above the limit")
+
+
+def test_encrypted_pdf_says_so(tmp_path: Path) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(CORPUS / "A-RES-73-7.en.pdf").pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    f = tmp_path / "encrypted.pdf"
+    with f.open("wb") as fh:
+        writer.write(fh)
+    assert_one_line_error(run("parse", str(f)), 3, str(f), "encrypted")
+
+
+def test_size_limit_is_stated_in_the_unit_of_the_size(tmp_path: Path) -> None:
+    f = tmp_path / "big.txt"
+    f.write_bytes(ENGLISH.read_bytes() * 1300)  # 23.7 MB
+    result = run("parse", str(f))
+    assert_one_line_error(result, 3, "above the limit of 20.0 MiB")
+    assert "MiB, above" in result.err
+
+
+def test_corpus_add_with_one_bad_file_adds_nothing_and_says_so_once(
+    tmp_path: Path, _private_home: Path
+) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    before = run("corpus", "list", "--format", "json")
+    result = run("corpus", "add", str(ENGLISH), str(empty))
+    assert result.code == 3
+    assert [x for x in result.err_lines if "empty" in x] == [f"gcts: error: {empty}: input is empty"]
+    assert "nothing added" in result.err and "Traceback" not in result.err
+    assert run("corpus", "list", "--format", "json").out == before.out
+    assert not (_private_home / "collection" / "index.json").exists()
+
+
+def test_corpus_add_into_an_unwritable_home_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GCTS_HOME", str(ENGLISH / "home"))  # below a file: no folder can be made there
+    assert_one_line_error(run("corpus", "add", str(ENGLISH)), 6, "collection cannot be written", "GCTS_HOME")

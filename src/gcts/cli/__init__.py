@@ -4,7 +4,7 @@ Every subcommand raises :class:`gcts.errors.GctsError` for bad input; :func:`mai
 standard error and the error's documented exit code, never a traceback (set ``GCTS_DEBUG=1`` to see one).
 
 Exit codes: 0 success · 1 internal error · 2 usage error · 3 unreadable input · 4 input is not a structurable
-resolution · 5 malformed structured input (AKN, JSON) · 130 interrupted.
+resolution · 5 malformed structured input (AKN, JSON) · 6 output cannot be written · 130 interrupted.
 """
 
 from __future__ import annotations

@@ -8,6 +8,7 @@ bundled corpus and what was added, by series and place.
 from __future__ import annotations
 
 import json
+import sys
 from dataclasses import asdict
 from pathlib import Path
 
@@ -31,22 +32,29 @@ def command() -> None:
 def add(
     files: tuple[Path, ...], symbol: str | None, language: str | None, series: str | None, place: int | None
 ) -> None:
-    """Add FILES to the collection."""
+    """Add FILES to the collection (all or none: if one cannot be read, nothing is added)."""
     if symbol and len(files) > 1:
         raise click.UsageError("--symbol names one document: give one file with it")
     collection = Collection()
     first_error: GctsError | None = None
-    for f in files:
+    prepared = []
+    for f in files:  # every file is read before any is stored: one bad file leaves the collection unchanged
         try:
-            e = collection.add(f, symbol=symbol, language=language, series=series, place=place)
+            prepared.append(
+                collection.prepare(f, symbol=symbol, language=language, series=series, place=place)
+            )
         except GctsError as exc:
             click.echo(f"gcts: error: {exc}", err=True)
             first_error = first_error or exc
-            continue
+    if first_error is not None:
+        if prepared:
+            click.echo(f"gcts: nothing added: {len(files) - len(prepared)} of {len(files)} files failed",
+                       err=True)
+        sys.exit(first_error.exit_code)
+    collection.store(prepared)
+    for e, _ in prepared:
         where = f"{e.series} place {e.place}" if e.series else "no series"
         click.echo(f"added {e.id} ({where}; {e.paragraphs} paragraphs)")
-    if first_error is not None:
-        raise first_error
 
 
 @command.command("list")

@@ -26,7 +26,7 @@ from importlib import resources
 from pathlib import Path
 
 from gcts.compare.home import gcts_home, write_atomically
-from gcts.errors import FormatError, InputError
+from gcts.errors import FormatError, InputError, OutputError
 from gcts.model import Resolution
 
 INDEX_SCHEMA = "gcts-collection/1"
@@ -261,7 +261,21 @@ class Collection:
         series and place from the series data, unless given. Raises :class:`InputError` when the document
         names no symbol and none is given, and the reader's own errors for unreadable files.
         """
-        from gcts.formats.json_format import to_json
+        prepared = self.prepare(path, symbol=symbol, language=language, series=series, place=place)
+        self.store([prepared])
+        return prepared[0]
+
+    def prepare(
+        self,
+        path: Path,
+        *,
+        symbol: str | None = None,
+        language: str | None = None,
+        series: str | None = None,
+        place: int | None = None,
+    ) -> tuple[Entry, Resolution]:
+        """Read ``path`` and make its index entry, writing nothing (see :meth:`add`): several files are all
+        read before any is stored, so one bad file leaves the collection as it was."""
         from gcts.reading import load
 
         res = load(path, language=language, symbol=symbol)
@@ -306,11 +320,26 @@ class Collection:
             added=datetime.now(UTC).isoformat(timespec="seconds"),
             paragraphs=len(res.paragraphs),
         )
-        write_atomically(self.folder / entry.file, to_json(res).encode("utf-8"))
-        stored = [e for e in self._stored() if e.id != entry.id] + [entry]
-        self._write_index(stored)
-        self._cache[entry.id] = res
-        return entry
+        return entry, res
+
+    def store(self, prepared: list[tuple[Entry, Resolution]]) -> None:
+        """Write prepared documents, then the index once (last, so a failure leaves the index as it was);
+        :class:`OutputError` when the collection folder cannot be written."""
+        from gcts.formats.json_format import to_json
+
+        new_ids = {entry.id for entry, _ in prepared}
+        try:
+            for entry, res in prepared:
+                write_atomically(self.folder / entry.file, to_json(res).encode("utf-8"))
+            self._write_index([e for e in self._stored() if e.id not in new_ids] + [e for e, _ in prepared])
+        except OSError as exc:
+            raise OutputError(
+                f"the collection cannot be written ({exc.strerror or exc}); "
+                "set GCTS_HOME to a writable folder",
+                file=str(self.folder),
+            ) from exc
+        for entry, res in prepared:
+            self._cache[entry.id] = res
 
     def _write_index(self, entries: list[Entry]) -> None:
         data = {"schema": INDEX_SCHEMA, "documents": [asdict(e) for e in entries]}

@@ -60,17 +60,12 @@ def load(
     if p.is_dir():
         raise InputError("is a folder, not a file", file=name)
     check_size(p.stat().st_size, name, max_bytes)
-    with p.open("rb") as fh:
-        head = fh.read(1024)
-    if _kind(name, head) == "pdf":
-        from gcts.reading.pdf import extract_text
-        from gcts.structure import parse_text
-
-        return parse_text(extract_text(p), source=name, language=language, symbol=symbol, partial=partial)
     try:
-        data = p.read_bytes()
+        # At most one byte above the limit: devices and pipes report size 0 and may never end.
+        with p.open("rb") as fh:
+            data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"cannot be read: {exc.strerror}", file=name) from exc
+        raise InputError(f"cannot be read: {exc.strerror or exc}", file=name) from exc
     return load_bytes(
         data, source=name, language=language, symbol=symbol, max_bytes=max_bytes, partial=partial
     )

@@ -106,10 +106,17 @@ def extract_text(path: str | Path | bytes, *, source: str | None = None) -> str:
     except InputError:
         raise
     except Exception as exc:  # pdfminer raises many untyped errors on damaged files
-        if "password" in str(exc).lower() or "encrypt" in type(exc).__name__.lower():
+        # pdfplumber wraps pdfminer's error (PdfminerException(PDFPasswordIncorrect())): name the inner one.
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
+        if (
+            isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError)
+            or "password" in str(cause).lower()
+            or "encrypt" in type(cause).__name__.lower()
+        ):
             raise InputError("the PDF is encrypted and cannot be read without its password",
                              file=name) from exc
-        raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", file=name) from exc
+        detail = f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
+        raise InputError(f"not a readable PDF ({detail})", file=name) from exc
     if not pages:
         raise InputError("the PDF has no pages", file=name)
     if not any_text:

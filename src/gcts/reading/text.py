@@ -7,7 +7,7 @@ mostly Han characters, and last charset-normalizer's best guess. Empty input, bi
 many control characters) and inputs above the size limit are refused with an
 :class:`gcts.errors.InputError` that says why.
 
-The size limit (``MAX_BYTES``, 20 MB) is far above any resolution (the reference text is 46 kB; the longest
+The size limit (``MAX_BYTES``, 20 MiB) is far above any resolution (the reference text is 46 kB; the longest
 General Assembly resolutions stay under 1 MB): a bigger input is not a resolution, and refusing it up front
 keeps memory bounded (parsing holds a few copies of the text).
 """
@@ -34,8 +34,10 @@ _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f"}
 def check_size(size: int, source: str | None, max_bytes: int = MAX_BYTES) -> None:
     """Refuse an input of ``size`` bytes above ``max_bytes``."""
     if size > max_bytes:
+        mib = 1024 * 1024
+        size_text = f"{size / mib:.1f} MiB" if size > max_bytes + mib / 10 else f"above {max_bytes} bytes"
         raise InputError(
-            f"input is {size / 1e6:.1f} MB, above the limit of {max_bytes / 1e6:.0f} MB for one "
+            f"input is {size_text}, above the limit of {max_bytes / mib:.1f} MiB for one "
             "resolution (split it, or raise --max-bytes)",
             file=source,
         )
