@@ -104,3 +104,53 @@ def test_corpus_add_with_one_bad_file_adds_nothing_and_says_so_once(
 def test_corpus_add_into_an_unwritable_home_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GCTS_HOME", str(ENGLISH / "home"))  # below a file: no folder can be made there
     assert_one_line_error(run("corpus", "add", str(ENGLISH)), 6, "collection cannot be written", "GCTS_HOME")
+
+
+@pytest.mark.parametrize("where", ["missing/x.json", "file-as-folder", "folder"])
+def test_parse_output_that_cannot_be_written_is_one_line_and_leaves_nothing(
+    tmp_path: Path, where: str
+) -> None:
+    (tmp_path / "folder").mkdir()
+    target = {
+        "missing/x.json": tmp_path / "missing" / "x.json",
+        "file-as-folder": ENGLISH / "x.json",
+        "folder": tmp_path / "folder",
+    }[where]
+    result = run("parse", str(ENGLISH), "--no-annotate", "-o", str(target))
+    if where == "folder":  # an existing folder takes one output per input, as in batch mode
+        assert result.code == 0, result.err
+        assert [p.name for p in target.iterdir()] == ["A-RES-73-7.en.json"]
+        return
+    assert_one_line_error(result, 6, str(target))
+    assert not (tmp_path / "missing").exists()
+
+
+def test_compare_output_into_a_missing_folder_is_one_line(tmp_path: Path) -> None:
+    target = tmp_path / "missing" / "redline.md"
+    result = run("compare", str(ENGLISH), str(ENGLISH), "--no-annotate", "-o", str(target))
+    assert result.code == 6 and "internal error" not in result.err, result.err
+    assert [x for x in result.err_lines if "error" in x] == [
+        f"gcts: error: {target}: the folder {str(target.parent)!r} does not exist"
+    ]
+
+
+def test_failed_parse_leaves_an_existing_output_whole(tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    out.write_text('{"kept": true}\n', encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    assert_one_line_error(run("parse", str(empty), "-o", str(out)), 3, "empty")
+    assert out.read_text(encoding="utf-8") == '{"kept": true}\n'
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_batch_lines_are_never_wrapped(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "A-RES-73-7.en.txt").write_bytes(ENGLISH.read_bytes())
+    long_name = "empty-file-with-a-long-name-so-that-its-error-line-is-wider-than-a-terminal.txt"
+    (folder / long_name).write_bytes(b"")
+    result = run("parse", str(folder), "--no-annotate", "-o", str(tmp_path / "out"))
+    assert result.code == 3
+    assert len(result.err_lines) == 2, result.err
+    assert result.err_lines[0].endswith("0 warnings") and result.err_lines[1].endswith("input is empty")

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from gcts.cli.documents import annotate_quietly, partial_warning, resolve
+from gcts.cli.output import write_output
 from gcts.compare.collection import Collection
 from gcts.compare.comparison import compare
 from gcts.compare.redline import to_html, to_markdown
@@ -80,6 +81,10 @@ def command(
         text = to_html(cmp)
     else:
         text = to_markdown(cmp)
+    if output:
+        write_output(output, text)
+    else:
+        click.echo(text, nl=False)
     for warning in cmp.alignment.warnings:
         click.echo(f"gcts: warning: {warning}", err=True)
     counts = cmp.summary.counts
@@ -89,7 +94,3 @@ def command(
         f"{counts['moved']} moved",
         err=True,
     )
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        click.echo(text, nl=False)

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from gcts.cli.output import output_folder, write_output
 from gcts.errors import GctsError, InputError
 from gcts.formats import EXTENSIONS, formats, write
 from gcts.model import Resolution
@@ -78,7 +79,13 @@ def _one(
 @click.option(
     "--format", "fmt", type=click.Choice(formats()), default="json", show_default=True, help="Output format."
 )
-@click.option("-o", "--output", default=None, help="Output file (one input) or folder (several inputs).")
+@click.option(
+    "-o",
+    "--output",
+    default=None,
+    help="Output file (one input), or folder (several inputs, or an existing folder); written whole or not "
+    "at all.",
+)
 @click.option(
     "--annotate/--no-annotate",
     default=True,
@@ -106,12 +113,16 @@ def command(
 ) -> None:
     """Read resolutions and write them in a structured format (FILE: a file, '-' for stdin, or a folder)."""
     names = _inputs(files)
-    batch = len(names) > 1 or any(Path(f).is_dir() for f in files if f != "-")
+    batch = (
+        len(names) > 1
+        or any(Path(f).is_dir() for f in files if f != "-")
+        or (output is not None and Path(output).is_dir())
+    )
     if not batch:
         res = _one(names[0], lang, symbol, max_bytes, annotate, partial)
         text = write(res, fmt)
         if output:
-            Path(output).write_text(text + "\n", encoding="utf-8")
+            write_output(Path(output), text + "\n")
         else:
             click.echo(text)
         click.echo(summary(res, names[0]), err=True)
@@ -134,8 +145,7 @@ def _batch(
 
     if not output:
         raise click.UsageError("several inputs need -o FOLDER (one output per input)")
-    folder = Path(output)
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = output_folder(Path(output))
     first_error: GctsError | None = None
     console = Console(stderr=True)
     with Progress(console=console, transient=True) as progress:
@@ -144,10 +154,10 @@ def _batch(
             try:
                 res = _one(name, lang, symbol, max_bytes, annotate, partial)
                 target = folder / (Path(name).name.rsplit(".", 1)[0] + EXTENSIONS[fmt])
-                target.write_text(write(res, fmt) + "\n", encoding="utf-8")
-                progress.console.print(summary(res, name), markup=False, highlight=False)
+                write_output(target, write(res, fmt) + "\n")
+                progress.console.print(summary(res, name), markup=False, highlight=False, soft_wrap=True)
             except GctsError as exc:
-                progress.console.print(f"gcts: error: {exc}", markup=False, highlight=False)
+                progress.console.print(f"gcts: error: {exc}", markup=False, highlight=False, soft_wrap=True)
                 first_error = first_error or exc
             progress.advance(task)
     if first_error is not None:
