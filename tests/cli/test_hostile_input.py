@@ -154,3 +154,55 @@ def test_batch_lines_are_never_wrapped(tmp_path: Path) -> None:
     assert result.code == 3
     assert len(result.err_lines) == 2, result.err
     assert result.err_lines[0].endswith("0 warnings") and result.err_lines[1].endswith("input is empty")
+
+
+GOLD = Path(__file__).resolve().parents[1] / "fixtures" / "A-72-L.62.zh.gold.json"
+
+
+@pytest.mark.parametrize(
+    ("spoil", "field"),
+    [
+        (lambda g: g.update(heading="x"), "[heading]"),
+        (lambda g: g.update(language=5), "[language]"),
+        (lambda g: g.update(operative="x"), "[operative]"),
+        (lambda g: g["operative"].__setitem__(0, "x"), "[operative[0]]"),
+        (lambda g: g["operative"][0].update(references=[1, 2]), "[operative[0].references[0]]"),
+        (lambda g: g["operative"][82].update(mandates=["x"]), "[operative[82].mandates[0]]"),
+        (
+            lambda g: g["operative"][82].update(mandates=[{"actor": ["x"]}]),
+            "[operative[82].mandates[0].actor]",
+        ),
+        (lambda g: g["operative"][0].update(pillars=[{"value": ["I"]}]), "[operative[0].pillars[0]]"),
+    ],
+)
+def test_evaluate_gold_of_the_wrong_shape_names_the_field(tmp_path: Path, spoil: object, field: str) -> None:
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    spoil(gold)  # type: ignore[operator]
+    f = tmp_path / "spoilt.gold.json"
+    f.write_text(json.dumps(gold, ensure_ascii=False), encoding="utf-8")
+    assert_one_line_error(run("evaluate", str(f), "--corpus", str(CORPUS)), 5, f"{f} {field}")
+
+
+def test_deeply_nested_json_is_malformed_not_a_crash(tmp_path: Path) -> None:
+    f = tmp_path / "deep.json"
+    f.write_text('{"schema": "gcts/1", "x": ' + "[" * 100_000 + "]" * 100_000 + "}", encoding="utf-8")
+    assert_one_line_error(run("parse", str(f)), 5, str(f), "nested too deeply")
+    assert_one_line_error(run("evaluate", str(f)), 5, str(f), "nested too deeply")
+
+
+def test_evaluate_empty_file_is_unreadable_input_said_once(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.json"
+    empty.write_bytes(b"")
+    assert_one_line_error(run("evaluate", str(empty)), 3, f"{empty}: input is empty")
+    listed = tmp_path / "list.json"
+    listed.write_text("[1, 2]", encoding="utf-8")
+    assert_one_line_error(run("evaluate", str(listed)), 5)
+    assert run("evaluate", str(listed)).err.count("not a JSON object") == 1
+
+
+def test_gcts_json_with_a_mandate_that_is_not_an_object(tmp_path: Path) -> None:
+    doc = json.loads(run("parse", str(ENGLISH)).out)
+    doc["operative"][0]["annotations"]["mandates"] = [5]
+    f = tmp_path / "doc.json"
+    f.write_text(json.dumps(doc), encoding="utf-8")
+    assert_one_line_error(run("parse", str(f)), 5, "[operative[0].annotations.mandates[0]]")

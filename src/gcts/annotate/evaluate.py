@@ -200,9 +200,56 @@ def resolution_from_gold(gold: Mapping[str, Any]) -> Resolution:
 
 
 def load_json(path: str) -> dict[str, Any]:
-    """Read a gold or prediction JSON file."""
+    """Read a gold or prediction JSON file (ValueError when it is not a JSON object)."""
     with open(path, encoding="utf-8") as fh:
         data = json.load(fh)
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: not a JSON object")
+        raise ValueError("not a JSON object")
     return data
+
+
+_TEXT_FIELDS = ("opening", "function", "text")
+_LIST_FIELDS = ("pillars", "themes", "references", "mandates", "footnotes")
+
+
+def _scalar(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float)
+
+
+def shape_problem(doc: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The first field of a gold or prediction document that :func:`compare` cannot read, as (field, what
+    is wrong); None when the shape is right. Values are not judged, only types, so a wrong label scores as
+    wrong instead of stopping the evaluation."""
+    for key, kind in (("source", str), ("language", str), ("heading", dict)):
+        if doc.get(key) is not None and not isinstance(doc[key], kind):
+            return key, f"expected {'an object' if kind is dict else 'a string'}"
+    for sec in ("preamble", "operative"):
+        paras = doc.get(sec)
+        if paras is None:
+            continue
+        if not isinstance(paras, list):
+            return sec, "expected a list of paragraphs"
+        for k, p in enumerate(paras):
+            where = f"{sec}[{k}]"
+            if not isinstance(p, dict):
+                return where, "expected an object"
+            for key in ("number", "index"):
+                if p.get(key) is not None and (not isinstance(p[key], int) or isinstance(p[key], bool)):
+                    return f"{where}.{key}", "expected a whole number"
+            for key in _TEXT_FIELDS:
+                if p.get(key) is not None and not isinstance(p[key], str):
+                    return f"{where}.{key}", "expected a string"
+            for key in _LIST_FIELDS:
+                if p.get(key) is not None and not isinstance(p[key], list):
+                    return f"{where}.{key}", "expected a list"
+            for key, inner in (("pillars", "value"), ("themes", "value"), ("references", "symbol")):
+                for i, v in enumerate(p.get(key) or []):
+                    if not isinstance(v, str | dict) or (isinstance(v, dict) and not _scalar(v.get(inner))):
+                        return f"{where}.{key}[{i}]", f"expected a string or an object with a {inner} string"
+            for i, m in enumerate(p.get("mandates") or []):
+                if not isinstance(m, dict):
+                    return f"{where}.mandates[{i}]", "expected an object"
+                for key in ("actor", "deadline", "session", "recurrence"):
+                    if not _scalar(m.get(key)):
+                        return f"{where}.mandates[{i}].{key}", "expected a string, a number or null"
+    return None

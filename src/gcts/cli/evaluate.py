@@ -17,7 +17,7 @@ from rich.console import Console
 from rich.table import Table
 
 from gcts.annotate import annotate
-from gcts.annotate.evaluate import KINDS, Report, compare, load_json, prediction
+from gcts.annotate.evaluate import KINDS, Report, compare, load_json, prediction, shape_problem
 from gcts.errors import FormatError, InputError
 from gcts.reading import load
 
@@ -35,12 +35,29 @@ def _source(gold_path: Path, source: str, corpus: str | None) -> Path:
 
 
 def _read(path: str) -> dict[str, Any]:
+    p = Path(path)
+    if not p.exists():
+        raise InputError("no such file", file=path)
+    if p.is_dir():
+        raise InputError("is a folder, not a file", file=path)
     try:
-        return load_json(path)
-    except FileNotFoundError as exc:
-        raise InputError("no such file", file=path) from exc
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise FormatError(f"not a JSON object: {exc}", file=path) from exc
+        if p.stat().st_size == 0:
+            raise InputError("input is empty", file=path)
+        doc = load_json(path)
+    except OSError as exc:
+        raise InputError(f"cannot be read: {exc.strerror or exc}", file=path) from exc
+    except json.JSONDecodeError as exc:
+        raise FormatError(f"not JSON: {exc.msg}", file=path, line=exc.lineno) from exc
+    except UnicodeDecodeError as exc:
+        raise FormatError(f"not UTF-8 JSON ({exc.reason} at byte {exc.start})", file=path) from exc
+    except RecursionError as exc:
+        raise FormatError("JSON nested too deeply", file=path) from exc
+    except ValueError as exc:
+        raise FormatError(str(exc), file=path) from exc
+    problem = shape_problem(doc)
+    if problem:
+        raise FormatError(problem[1], file=path, field=problem[0])
+    return doc
 
 
 @click.command(name="evaluate")

@@ -187,6 +187,8 @@ def from_json(data: str | bytes | dict[str, Any], *, source: str | None = None) 
             doc = json.loads(data)
         except json.JSONDecodeError as exc:
             raise FormatError(f"not JSON: {exc.msg}", file=source, line=exc.lineno) from exc
+        except RecursionError as exc:
+            raise FormatError("not a gcts document: JSON nested too deeply", file=source) from exc
     else:
         doc = data
     if not isinstance(doc, dict):
@@ -303,6 +305,8 @@ def _read_annotations(rd: _Reader, p: dict[str, Any], where: str) -> Annotations
 
         mandates = []
         for i, m in enumerate(a.get("mandates") or []):
+            if not isinstance(m, dict):
+                raise rd.fail(f"{w}.mandates[{i}]", "expected an object")
             m = dict(m)
             if m.get("session_dates"):
                 m["session_dates"] = tuple(
