@@ -24,7 +24,7 @@ class GctsError(Exception):
         if self.line is not None:
             place += f":{self.line}"
         if self.field:
-            place += f" [{self.field}]"
+            place += f" [{self.field}]" if place else f"[{self.field}]"
         return f"{place}: {self.message}" if place else self.message
 
 

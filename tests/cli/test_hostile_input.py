@@ -206,3 +206,42 @@ def test_gcts_json_with_a_mandate_that_is_not_an_object(tmp_path: Path) -> None:
     f = tmp_path / "doc.json"
     f.write_text(json.dumps(doc), encoding="utf-8")
     assert_one_line_error(run("parse", str(f)), 5, "[operative[0].annotations.mandates[0]]")
+
+
+def test_lineage_of_a_bundled_partial_document() -> None:
+    # The collection read its bundled first pages without --partial and stopped with exit 4.
+    result = run("lineage", "A/RES/60/288@en", "preamble:1")
+    assert result.code == 0, result.err
+    assert "A/RES/60/288" in result.out
+
+
+def test_compare_with_a_missing_file_names_the_file(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.txt"
+    assert_one_line_error(
+        run("compare", str(missing), str(ENGLISH)), 3, f"gcts: error: {missing}: no such file"
+    )
+
+
+def test_errors_without_a_file_have_no_leading_blank() -> None:
+    result = run("lineage", "A/72/L.62@zh", "operative:999")
+    assert_one_line_error(result, 3, "gcts: error: [paragraph]: A/72/L.62@zh has no paragraph operative:999")
+
+
+@pytest.mark.parametrize(
+    ("index", "words"),
+    [
+        (b"[1]", "not a gcts collection index"),
+        (b"\xff\xfe\x00", "damaged"),
+        (b'{"schema": "gcts-collection/1"', "damaged"),
+    ],
+)
+def test_damaged_collection_index_is_one_line(_private_home: Path, index: bytes, words: str) -> None:
+    (_private_home / "collection").mkdir(parents=True)
+    (_private_home / "collection" / "index.json").write_bytes(index)
+    assert_one_line_error(run("corpus", "list"), 5, "index.json", words)
+
+
+def test_series_file_not_in_utf8_is_one_line(_private_home: Path) -> None:
+    _private_home.mkdir()
+    (_private_home / "series.toml").write_bytes('[[series]]\nid = "é"\n'.encode("latin-1"))
+    assert_one_line_error(run("corpus", "list"), 5, "series.toml", "UTF-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gcts.compare.collection import Collection
+from gcts.errors import InputError
 from gcts.model import Resolution
 
 
@@ -24,7 +25,13 @@ def resolve(
         from gcts.reading import load
 
         return load(ref, language=language, symbol=symbol, partial=partial)
+    if "/" not in ref or path.suffix.lower() in _FILE_SUFFIXES:  # a symbol always has a slash
+        raise InputError("no such file (nor a document id of the collection, e.g. A/RES/72/284@en)", file=ref)
     return collection.load(ref)
+
+
+#: Endings of file names gcts reads: a reference ending so is a missing file, not a symbol.
+_FILE_SUFFIXES = {".txt", ".pdf", ".xml", ".akn", ".json"}
 
 
 def partial_warning(res: Resolution, name: str) -> str | None:

@@ -154,7 +154,12 @@ class Collection:
         sources = [("gcts/compare/series.toml", bundled.read_text(encoding="utf-8"))]
         user = self.home / "series.toml"
         if user.is_file():
-            sources.append((str(user), user.read_text(encoding="utf-8")))
+            try:
+                sources.append((str(user), user.read_text(encoding="utf-8")))
+            except (OSError, UnicodeDecodeError) as exc:
+                raise FormatError(
+                    f"the series file cannot be read as UTF-8 TOML: {exc}", file=str(user)
+                ) from exc
         self.series: dict[str, Series] = _load_series(sources)
 
     # --- index -----------------------------------------------------------------------------------------
@@ -163,15 +168,20 @@ class Collection:
             return []
         try:
             data = json.loads(self.index_path.read_text(encoding="utf-8"))
-            if data.get("schema") != INDEX_SCHEMA:
+            if not isinstance(data, dict) or data.get("schema") != INDEX_SCHEMA:
+                schema = data.get("schema") if isinstance(data, dict) else None
                 raise FormatError(
-                    f"not a gcts collection index (schema {data.get('schema')!r})",
+                    f"not a gcts collection index (schema {schema!r})",
                     file=str(self.index_path),
                     field="schema",
                 )
             return [Entry(**e) for e in data["documents"]]
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:  # ValueError: JSON, UTF-8
             raise FormatError(f"the collection index is damaged: {exc}", file=str(self.index_path)) from exc
+        except OSError as exc:
+            raise InputError(
+                f"the collection index cannot be read: {exc.strerror or exc}", file=str(self.index_path)
+            ) from exc
 
     def _bundled(self) -> list[Entry]:
         folder = resources.files("gcts.data.corpus")
@@ -230,7 +240,7 @@ class Collection:
             from gcts.reading import load
 
             path = Path(str(resources.files("gcts.data.corpus") / entry.file))
-            res = load(path, language=entry.language, symbol=entry.symbol)
+            res = load(path, language=entry.language, symbol=entry.symbol, partial=entry.partial)
         else:
             from gcts.formats.json_format import from_json
 
