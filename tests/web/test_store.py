@@ -9,7 +9,7 @@ from django.db import IntegrityError
 
 from gcts.model import Resolution
 from gcts.web.library import models as m
-from gcts.web.library.search import Filters, search
+from gcts.web.library.search import Filters, hits, search
 from gcts.web.library.store import document_slug, store_resolution, symbol_series, to_resolution
 
 pytestmark = pytest.mark.django_db
@@ -101,3 +101,27 @@ def test_symbol_series(symbol: str, series: str) -> None:
 
 def test_slug_without_symbol_uses_the_file_name() -> None:
     assert document_slug(Resolution(language="en", source="/x/A-RES-73-3.en.txt")) == "A-RES-73-3.en"
+
+
+@pytest.mark.parametrize(
+    ("query", "filters"),
+    [
+        ("外国恐怖主义作战人员", Filters()),
+        ("会员国", Filters()),
+        ("恐怖主义 融资", Filters()),
+        ("", Filters(theme="ftf")),
+        ("报告", Filters(actor="secretary_general")),
+        ("会员国", Filters(pillar="IV", document="A-72-L.62.zh")),
+        ("会员国", Filters(document="no-such-document")),
+        ("no such words", Filters()),
+        ("", Filters()),
+    ],
+)
+def test_hits_are_the_search_querysets_rows(stored_gold: Any, query: str, filters: Filters) -> None:
+    _words, qs = search(query, filters)
+    expected = [(p.document.slug, p.pid) for p in qs]
+    for offset in (0, 20):
+        words, rows, count = hits(query, filters, limit=20, offset=offset)
+        assert count == len(expected)
+        assert [(r["slug"], r["pid"]) for r in rows] == expected[offset : offset + 20]
+        assert words == _words

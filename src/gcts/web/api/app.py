@@ -26,8 +26,8 @@ from ninja.security import APIKeyCookie, HttpBasicAuth
 from gcts.errors import GctsError
 from gcts.web.api import schemas as s
 from gcts.web.library import fragments, pipeline, vocabulary
-from gcts.web.library.models import ActorMention, Document, Mandate, Paragraph
-from gcts.web.library.search import Filters, search, snippet
+from gcts.web.library.models import ActorMention, Document, Mandate
+from gcts.web.library.search import Filters, hits, snippet
 from gcts.web.library.store import store_resolution
 from gcts.web.library.views.comparison import comparison_for
 from gcts.web.library.views.upload import HEAD_BYTES, type_problem
@@ -276,22 +276,25 @@ def search_paragraphs(request: HttpRequest, params: Query[SearchQuery]) -> dict[
     """Paragraphs matching the words of ``q`` (Chinese segmented) and the filters, with snippets."""
     limit = max(1, min(params.limit, 100))
     offset = max(0, min(params.offset, 100_000))
-    words, qs = search(params.q, Filters(params.pillar, params.theme, params.actor, params.document))
-    hits: list[Paragraph] = list(qs[offset : offset + limit])
+    filters = Filters(params.pillar, params.theme, params.actor, params.document)
+    words, rows, count = hits(params.q, filters, limit=limit, offset=offset)
+    reading = request.build_absolute_uri(reverse("reading", args=["__slug__"]))
     return {
         "query": params.q,
         "words": words,
-        "count": qs.count(),
+        "count": count,
         "results": [
             {
-                "document": p.document.slug,
-                "symbol": p.document.symbol,
-                "language": p.document.language,
-                "paragraph": p.pid,
-                "snippet": strip_tags(snippet(p.text, words)),
-                "url": _doc_url(request, p.document) + f"#{p.anchor}",
+                "document": row["slug"],
+                "symbol": row["symbol"],
+                "language": row["language"],
+                "paragraph": row["pid"],
+                "snippet": strip_tags(snippet(str(row["text"]), words)),
+                "url": reading.replace("__slug__", str(row["slug"]))
+                + "#"
+                + str(row["pid"]).replace(":", "-"),
             }
-            for p in hits
+            for row in rows
         ],
     }
 

@@ -8,6 +8,11 @@ spaces. The database indexes that column with its own engine:
 - PostgreSQL: a GIN index on ``to_tsvector('simple', search_text)``.
 
 A query is segmented the same way (precise mode), and a paragraph matches when it holds every word.
+
+Two ways in: :func:`search` gives a queryset (for code that wants model instances and the ORM's
+composability); :func:`hits` gives one page of rows and the total by two plain SQL statements — what the
+search page and the API answer with, since building the ORM's SQL took more time than running it. A test
+keeps the two equal.
 """
 
 from __future__ import annotations
@@ -107,6 +112,63 @@ def search(query: str, filters: Filters = Filters()) -> tuple[list[str], QuerySe
     if filters.pillar or filters.theme or filters.actor:  # joins to labels/actors can repeat a paragraph
         qs = qs.distinct()
     return words, qs.order_by("-document__year", "document__slug", "position")
+
+
+HIT_COLUMNS = ("pid", "text", "slug", "symbol", "source", "language")
+_HIT_SELECT = "SELECT p.pid, p.text, d.slug, d.symbol, d.source, d.language"
+_ORDER = "ORDER BY d.year DESC, d.slug, p.position"  # as search(): newest first, then document order
+
+
+def _conditions(words: list[str], filters: Filters) -> tuple[list[str], list[str]]:
+    """SQL conditions on ``p`` (paragraph) and ``d`` (document) with their parameters."""
+    where: list[str] = []
+    params: list[str] = []
+    if words:
+        matching = matching_ids_sql(words)
+        where.append(f"p.id IN ({matching.sql})")
+        params.extend(str(x) for x in matching.params)
+    for kind, value in (("pillar", filters.pillar), ("theme", filters.theme)):
+        if value:
+            where.append(
+                "EXISTS (SELECT 1 FROM library_label l WHERE l.paragraph_id = p.id AND l.kind = %s"
+                " AND l.value = %s)"
+            )
+            params.extend([kind, value])
+    if filters.actor:
+        where.append(
+            "EXISTS (SELECT 1 FROM library_actormention a WHERE a.paragraph_id = p.id AND a.actor = %s)"
+        )
+        params.append(filters.actor)
+    if filters.document:
+        where.append("d.slug = %s")
+        params.append(filters.document)
+    return where, params
+
+
+def hits(
+    query: str, filters: Filters = Filters(), *, limit: int = 20, offset: int = 0
+) -> tuple[list[str], list[dict[str, object]], int]:
+    """The query's words, the ``limit`` matching paragraphs from ``offset`` (dicts of :data:`HIT_COLUMNS`,
+    in the order of :func:`search`) and how many match in all.
+
+    No COUNT statement when the first page already holds every match. Nothing matches an empty search.
+    """
+    words = query_words(query)
+    where, params = _conditions(words, filters)
+    if not where:
+        return words, [], 0
+    body = "FROM library_paragraph p JOIN library_document d ON d.id = p.document_id WHERE " + " AND ".join(
+        where
+    )
+    with connection.cursor() as cursor:
+        page: list[str | int] = [*params, limit + 1, offset]
+        cursor.execute(f"{_HIT_SELECT} {body} {_ORDER} LIMIT %s OFFSET %s", page)
+        rows = [dict(zip(HIT_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
+        if offset == 0 and len(rows) <= limit:
+            return words, rows, len(rows)
+        cursor.execute(f"SELECT COUNT(*) {body}", params)
+        (count,) = cursor.fetchone()
+    return words, rows[:limit], int(count)
 
 
 def snippet(text: str, words: Iterable[str], width: int = SNIPPET_CHARS) -> SafeString:

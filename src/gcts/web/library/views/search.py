@@ -13,17 +13,9 @@ from django.utils.safestring import SafeString
 
 from gcts.web.library import fragments, vocabulary
 from gcts.web.library.models import Document
-from gcts.web.library.search import Filters, search, snippet
+from gcts.web.library.search import Filters, hits, snippet
 
 PAGE_SIZE = 20
-RESULT_FIELDS = (
-    "pid",
-    "text",
-    "document__slug",
-    "document__symbol",
-    "document__source",
-    "document__language",
-)
 
 
 def _result(row: dict[str, Any], words: list[str], reading_url: str) -> SafeString:
@@ -32,42 +24,47 @@ def _result(row: dict[str, Any], words: list[str], reading_url: str) -> SafeStri
     Made with ``format_html`` (everything escaped) rather than a template loop: a page of twenty hits is
     the search page's largest part, and Django's template engine is several times slower at it.
     """
-    slug = row["document__slug"]
-    language = row["document__language"]
+    slug = str(row["slug"])
+    language = row["language"]
     return format_html(
         '<li><a class="hit" href="{}#{}">{} · {}</a> <span class="lang">{}</span><p lang="{}">{}</p></li>',
         reading_url.replace("__slug__", slug),
-        row["pid"].replace(":", "-"),
-        row["document__symbol"] or row["document__source"] or slug,
-        vocabulary.paragraph_label(row["pid"]),
+        str(row["pid"]).replace(":", "-"),
+        row["symbol"] or row["source"] or slug,
+        vocabulary.paragraph_label(str(row["pid"])),
         language,
         language,
-        snippet(row["text"], words),
+        snippet(str(row["text"]), words),
     )
 
 
-def _page(paginator: Paginator, number: str | None) -> Page:
-    """The requested page of hits; on the first page of a short result list, without a COUNT query."""
-    if number not in (None, "", "1"):
-        return paginator.get_page(number)
-    rows = list(paginator.object_list[: PAGE_SIZE + 1])
-    if len(rows) <= PAGE_SIZE:
-        paginator.__dict__["count"] = len(rows)  # all hits are here: the count is known
-    return Page(rows[:PAGE_SIZE], 1, paginator)
+def _page(query: str, filters: Filters, number: str | None) -> tuple[list[str], Page]:
+    """The words and the requested page of hits (page 1 when the number is not one, the last when too big)."""
+    try:
+        wanted = max(1, int(number or 1))
+    except ValueError:
+        wanted = 1
+    words, rows, count = hits(query, filters, limit=PAGE_SIZE, offset=(wanted - 1) * PAGE_SIZE)
+    last = max(1, -(-count // PAGE_SIZE))
+    if wanted > last:  # past the end: show the last page, as Paginator.get_page does
+        wanted = last
+        words, rows, count = hits(query, filters, limit=PAGE_SIZE, offset=(wanted - 1) * PAGE_SIZE)
+    paginator: Paginator[dict[str, object]] = Paginator([], PAGE_SIZE)
+    paginator.__dict__["count"] = count  # known from the query: Paginator need not count a list
+    return words, Page(rows, wanted, paginator)
 
 
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results of ``?q=`` with the filters, each linking to its paragraph in the reading view.
 
-    Only the columns a result shows are read; the filter menus are a cached fragment keyed to the library's
-    version (:mod:`gcts.web.library.fragments`).
+    Only the columns a hit shows are read (:func:`gcts.web.library.search.hits`); the filter menus are a
+    cached fragment keyed to the library's version (:mod:`gcts.web.library.fragments`).
     """
     q = request.GET.get("q", "").strip()
     filters = Filters(
         **{k: request.GET.get(k, "").strip()[:120] for k in ("pillar", "theme", "actor", "document")}
     )
-    words, qs = search(q, filters)
-    page = _page(Paginator(qs.values(*RESULT_FIELDS), PAGE_SIZE), request.GET.get("page"))
+    words, page = _page(q, filters, request.GET.get("page"))
     reading_url = reverse("reading", args=["__slug__"])
     results = [_result(row, words, reading_url) for row in page.object_list]
     context = {
