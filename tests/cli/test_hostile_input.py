@@ -245,3 +245,36 @@ def test_series_file_not_in_utf8_is_one_line(_private_home: Path) -> None:
     _private_home.mkdir()
     (_private_home / "series.toml").write_bytes('[[series]]\nid = "é"\n'.encode("latin-1"))
     assert_one_line_error(run("corpus", "list"), 5, "series.toml", "UTF-8")
+
+
+PARTIAL = CORPUS / "partial" / "A-RES-72-284.en.partial.txt"
+
+
+def test_annotate_takes_the_partial_flag_its_error_suggests() -> None:
+    refused = run("annotate", str(PARTIAL))
+    assert_one_line_error(refused, 4, "--partial")
+    result = run("annotate", str(PARTIAL), "--partial")
+    assert result.code == 0, result.err
+    assert "preamble:3" in result.out
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("parse", str(ENGLISH), "--lang", "xx"),
+        ("annotate", str(ENGLISH), "--lang", "../../etc"),
+        ("compare", str(ENGLISH), str(ENGLISH), "--lang-a", "qq"),
+        ("corpus", "add", str(ENGLISH), "--lang", "qq"),
+        ("parse", str(ENGLISH), "--max-bytes", "-1"),
+    ],
+)
+def test_a_wrong_option_value_is_a_usage_error(args: tuple[str, ...]) -> None:
+    result = run(*args)
+    assert result.code == 2, result.err
+    assert "Invalid value for" in result.err and "Traceback" not in result.err and result.out == ""
+
+
+def test_language_codes_are_taken_in_any_case() -> None:
+    result = run("parse", str(ENGLISH), "--lang", "EN", "--no-annotate")
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["language"] == "en"

@@ -15,18 +15,28 @@ from rich.console import Console
 from rich.markup import escape
 
 from gcts.annotate import annotate
+from gcts.cli.options import LANGUAGE
 from gcts.model import Paragraph, Resolution
 from gcts.reading import load
 
 
 @click.command(name="annotate")
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--lang", "language", default=None, help="Language code (zh, en …).")
-@click.option("--symbol", default=None, help="Document symbol, when the text does not carry it.")
+@click.option(
+    "--lang", "language", type=LANGUAGE, default=None, help="Language of the input; detected if not given."
+)
+@click.option(
+    "--symbol", default=None, help="Document symbol to use when the text does not print it (e.g. A/72/L.62)."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the annotations as JSON.")
-def command(file: str, language: str | None, symbol: str | None, as_json: bool) -> None:
-    """Annotate FILE: openings, functions, references, actors, mandates, pillars and themes."""
-    res = annotate(load(file, language=language, symbol=symbol))
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Accept a text that stops early (e.g. a resolution's first page), as gcts parse --partial does.",
+)
+def command(file: str, language: str | None, symbol: str | None, as_json: bool, partial: bool) -> None:
+    """Annotate FILE ('-' for stdin): openings, functions, references, actors, mandates, pillars, themes."""
+    res = annotate(load(file, language=language, symbol=symbol, partial=partial))
     if as_json:
         click.echo(json.dumps(as_data(res), ensure_ascii=False, indent=2))
         return

@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from gcts.cli.documents import annotate_quietly, partial_warning, resolve
+from gcts.cli.options import LANGUAGE
 from gcts.cli.output import write_output
 from gcts.compare.collection import Collection
 from gcts.compare.comparison import compare
@@ -34,8 +35,8 @@ from gcts.compare.redline import to_html, to_markdown
 @click.option(
     "-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write here (default: stdout)."
 )
-@click.option("--lang-a", help="Language of A when it cannot be detected.")
-@click.option("--lang-b", help="Language of B when it cannot be detected.")
+@click.option("--lang-a", type=LANGUAGE, help="Language of A when it cannot be detected.")
+@click.option("--lang-b", type=LANGUAGE, help="Language of B when it cannot be detected.")
 @click.option("--symbol-a", help="Symbol of A when its text does not print it.")
 @click.option("--symbol-b", help="Symbol of B when its text does not print it.")
 @click.option(

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from gcts.cli.options import LANGUAGE
 from gcts.compare.collection import Collection
 from gcts.errors import GctsError
 
@@ -26,7 +27,7 @@ def command() -> None:
 @command.command("add")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--symbol", help="Symbol of the document when its text does not print it (one file only).")
-@click.option("--lang", "language", help="Language, when it cannot be detected.")
+@click.option("--lang", "language", type=LANGUAGE, help="Language, when it cannot be detected.")
 @click.option("--series", help="Series id (e.g. gcts-review) when the symbol is not a known member.")
 @click.option("--place", type=int, help="Place in the series (with --series).")
 def add(
@@ -48,8 +49,9 @@ def add(
             first_error = first_error or exc
     if first_error is not None:
         if prepared:
-            click.echo(f"gcts: nothing added: {len(files) - len(prepared)} of {len(files)} files failed",
-                       err=True)
+            click.echo(
+                f"gcts: nothing added: {len(files) - len(prepared)} of {len(files)} files failed", err=True
+            )
         sys.exit(first_error.exit_code)
     collection.store(prepared)
     for e, _ in prepared:
@@ -58,7 +60,14 @@ def add(
 
 
 @command.command("list")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 def list_(fmt: str) -> None:
     """List the documents: id, series and place, kind, where it comes from."""
     entries = Collection().entries()
@@ -73,7 +82,14 @@ def list_(fmt: str) -> None:
 
 
 @command.command("citations")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
 def citations(fmt: str) -> None:
     """The citation graph of the collection: what each document cites, and what is cited but not in it."""
     from gcts.annotate import annotate

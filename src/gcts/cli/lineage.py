@@ -17,7 +17,14 @@ from gcts.compare.lineage import lineage
 @click.command("lineage")
 @click.argument("doc")
 @click.argument("para")
-@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["md", "json"]),
+    default="md",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--no-drafts", is_flag=True, help="Skip drafts; follow adopted resolutions only.")
 def command(doc: str, para: str, fmt: str, no_drafts: bool) -> None:
     """Trace paragraph PARA of document DOC back to its first appearance in the series."""

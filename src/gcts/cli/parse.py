@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from gcts.cli.options import LANGUAGE
 from gcts.cli.output import output_folder, write_output
 from gcts.errors import GctsError, InputError
 from gcts.formats import EXTENSIONS, formats, write
@@ -68,10 +69,7 @@ def _one(
 @click.command("parse")
 @click.argument("files", nargs=-1, required=True)
 @click.option(
-    "--lang",
-    "lang",
-    default=None,
-    help="Language of the input (zh, en, fr, es, ru, ar); detected if not given.",
+    "--lang", "lang", type=LANGUAGE, default=None, help="Language of the input; detected if not given."
 )
 @click.option(
     "--symbol", default=None, help="Document symbol to use when the text does not print it (e.g. A/72/L.62)."
@@ -93,7 +91,11 @@ def _one(
     help="Add openings, references, actors, mandates, pillars and themes.",
 )
 @click.option(
-    "--max-bytes", default=MAX_BYTES, show_default=True, type=int, help="Refuse inputs above this size."
+    "--max-bytes",
+    default=MAX_BYTES,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Refuse inputs above this size (bytes).",
 )
 @click.option(
     "--partial",
