@@ -25,7 +25,8 @@ class GctsError(Exception):
             place += f":{self.line}"
         if self.field:
             place += f" [{self.field}]" if place else f"[{self.field}]"
-        return f"{place}: {self.message}" if place else self.message
+        message = " ".join(self.message.split())  # one line, whatever a library put in the message
+        return f"{place}: {message}" if place else message
 
 
 class InputError(GctsError):

@@ -278,3 +278,11 @@ def test_language_codes_are_taken_in_any_case() -> None:
     result = run("parse", str(ENGLISH), "--lang", "EN", "--no-annotate")
     assert result.code == 0, result.err
     assert json.loads(result.out)["language"] == "en"
+
+
+def test_akn_with_a_nul_character_is_one_line(tmp_path: Path) -> None:
+    # Found by tests/cli/test_robustness.py: lxml's message held a line break, so the error took two lines.
+    akn = run("parse", str(ENGLISH), "--format", "akn", "--no-annotate").out
+    f = tmp_path / "nul.xml"
+    f.write_text(akn.replace("<p>", "<p>\x00", 1), encoding="utf-8")
+    assert_one_line_error(run("parse", str(f)), 5, str(f), "malformed XML")

@@ -64,7 +64,9 @@ def parse_xml(data: bytes, *, source: str | None = None) -> etree._Element:
     try:
         return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        raise FormatError(f"malformed XML: {exc.msg}", file=source, line=exc.lineno) from exc
+        # lxml's message may hold a line break and repeat the place ("…\n, line 54, column 10653").
+        reason = " ".join(str(exc.msg).split()).removesuffix(",").strip()
+        raise FormatError(f"malformed XML: {reason}", file=source, line=exc.lineno) from exc
 
 
 def read_akn(data: bytes, *, source: str | None = None) -> Resolution:
