@@ -286,3 +286,19 @@ def test_akn_with_a_nul_character_is_one_line(tmp_path: Path) -> None:
     f = tmp_path / "nul.xml"
     f.write_text(akn.replace("<p>", "<p>\x00", 1), encoding="utf-8")
     assert_one_line_error(run("parse", str(f)), 5, str(f), "malformed XML")
+
+
+def test_corpus_add_takes_the_partial_flag_its_error_suggests() -> None:
+    first_page = CORPUS / "partial" / "A-RES-60-288.en.partial.txt"
+    assert_one_line_error(run("corpus", "add", str(first_page)), 4, "--partial")
+    result = run("corpus", "add", str(first_page), "--partial")
+    assert result.code == 0, result.err
+    assert result.out.startswith("added A/RES/60/288@en") and "partial" in result.out
+    listed = json.loads(run("corpus", "list", "--format", "json").out)
+    assert [e["partial"] for e in listed if e["id"] == "A/RES/60/288@en" and not e["bundled"]] == [True]
+
+
+def test_standard_input_is_named_alike_in_summary_and_errors() -> None:
+    ok = run("parse", "-", "--no-annotate", stdin=ENGLISH.read_bytes())
+    assert ok.code == 0 and ok.err.startswith("<stdin>: en, "), ok.err
+    assert_one_line_error(run("parse", "-", stdin=b""), 3, "<stdin>: input is empty")

@@ -30,8 +30,18 @@ def command() -> None:
 @click.option("--lang", "language", type=LANGUAGE, help="Language, when it cannot be detected.")
 @click.option("--series", help="Series id (e.g. gcts-review) when the symbol is not a known member.")
 @click.option("--place", type=int, help="Place in the series (with --series).")
+@click.option(
+    "--partial",
+    is_flag=True,
+    help="Accept a text that stops early (a first page); it is kept as an excerpt, as bundled ones are.",
+)
 def add(
-    files: tuple[Path, ...], symbol: str | None, language: str | None, series: str | None, place: int | None
+    files: tuple[Path, ...],
+    symbol: str | None,
+    language: str | None,
+    series: str | None,
+    place: int | None,
+    partial: bool,
 ) -> None:
     """Add FILES to the collection (all or none: if one cannot be read, nothing is added)."""
     if symbol and len(files) > 1:
@@ -42,7 +52,9 @@ def add(
     for f in files:  # every file is read before any is stored: one bad file leaves the collection unchanged
         try:
             prepared.append(
-                collection.prepare(f, symbol=symbol, language=language, series=series, place=place)
+                collection.prepare(
+                    f, symbol=symbol, language=language, series=series, place=place, partial=partial
+                )
             )
         except GctsError as exc:
             click.echo(f"gcts: error: {exc}", err=True)
@@ -56,7 +68,7 @@ def add(
     collection.store(prepared)
     for e, _ in prepared:
         where = f"{e.series} place {e.place}" if e.series else "no series"
-        click.echo(f"added {e.id} ({where}; {e.paragraphs} paragraphs)")
+        click.echo(f"added {e.id} ({where}; {e.paragraphs} paragraphs{'; partial' if e.partial else ''})")
 
 
 @command.command("list")

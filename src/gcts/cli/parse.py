@@ -127,7 +127,7 @@ def command(
             write_output(Path(output), text + "\n")
         else:
             click.echo(text)
-        click.echo(summary(res, names[0]), err=True)
+        click.echo(summary(res, "<stdin>" if names[0] == "-" else names[0]), err=True)
         return
     _batch(names, lang, symbol, fmt, output, annotate, max_bytes, partial)
 

@@ -264,14 +264,18 @@ class Collection:
         language: str | None = None,
         series: str | None = None,
         place: int | None = None,
+        partial: bool = False,
     ) -> Entry:
-        """Read ``path`` (text, PDF, AKN or gcts JSON), store it as gcts JSON and index it.
+        """Read ``path`` (text, PDF, AKN or gcts JSON), store it as gcts JSON and index it (``partial``: a
+        first page is accepted and marked partial, as bundled excerpts are).
 
         The symbol comes from the document (or ``symbol``; an adopted text's number ``72/284`` also works);
         series and place from the series data, unless given. Raises :class:`InputError` when the document
         names no symbol and none is given, and the reader's own errors for unreadable files.
         """
-        prepared = self.prepare(path, symbol=symbol, language=language, series=series, place=place)
+        prepared = self.prepare(
+            path, symbol=symbol, language=language, series=series, place=place, partial=partial
+        )
         self.store([prepared])
         return prepared[0]
 
@@ -283,12 +287,13 @@ class Collection:
         language: str | None = None,
         series: str | None = None,
         place: int | None = None,
+        partial: bool = False,
     ) -> tuple[Entry, Resolution]:
         """Read ``path`` and make its index entry, writing nothing (see :meth:`add`): several files are all
         read before any is stored, so one bad file leaves the collection as it was."""
         from gcts.reading import load
 
-        res = load(path, language=language, symbol=symbol)
+        res = load(path, language=language, symbol=symbol, partial=partial)
         found = (
             symbol
             or res.heading.symbol
@@ -327,6 +332,7 @@ class Collection:
             adopted=str(adopted) if adopted else None,
             file=f"docs/{doc_id(sym, res.language).replace('/', '-')}.json",
             bundled=False,
+            partial=any(q.code == "partial" for q in res.quality),
             added=datetime.now(UTC).isoformat(timespec="seconds"),
             paragraphs=len(res.paragraphs),
         )
