@@ -121,3 +121,13 @@ def test_a_correction_reaches_readers_at_once(stored_gold: Any) -> None:
     assert response.status_code == 302
     after = reader.get("/documents/A-72-L.62.zh/").content.decode()
     assert re.search(r'<span class="function"[^>]*>decides</span>', _section(after, "operative-83"))
+
+
+def test_an_unknown_companion_shows_the_document_alone(client: Client, english_partial: Any) -> None:
+    alone = client.get("/documents/A-72-L.62.zh/").content.decode()
+    unknown = client.get("/documents/A-72-L.62.zh/", {"with": "no-such-document"}).content.decode()
+
+    def article(html: str) -> str:
+        return html[html.index("<article") : html.index("</article>")]
+
+    assert article(unknown) == article(alone) and "side-by-side" not in unknown

@@ -135,6 +135,8 @@ def reading(request: HttpRequest, slug: str) -> HttpResponse:
     tokens in their correction forms, so they are always rendered afresh.
     """
     with_slug = request.GET.get("with", "")[:100]
+    if with_slug and not Document.objects.filter(slug=with_slug).exists():
+        with_slug = ""  # an unknown companion shows the document alone (and adds no cache entry)
 
     def build() -> dict[str, str]:
         return _article(request, get_object_or_404(Document, slug=slug), with_slug)
