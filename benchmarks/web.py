@@ -11,7 +11,11 @@ usage: .venv/bin/python benchmarks/web.py [--connections 20] [--duration 15] [--
    reading view of every stored document, ~30 search terms in Chinese and English taken from the corpus,
    the library page with its filters, and the API's document detail for every document.
    No warm-up: the first renders of each document (before the cache holds them) are inside the measurement.
-Prints p50/p95/p99/max latency in ms and requests per second per page kind as a Markdown table.
+Prints p50/p95/p99/max latency in ms and requests per second per page kind as a Markdown table, with the
+server's CPU time per request (its processes' user + system time from /proc, divided by the requests) and
+the share of one core wrk used: on a machine shared with other work the latencies depend on that work, the
+CPU time per request does not (2 cores / CPU time per request = the most requests per second the server
+could answer on an idle machine).
 Nothing leaves the machine: the server listens on 127.0.0.1 only.
 """
 
@@ -22,6 +26,7 @@ import json
 import os
 import platform
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -122,10 +127,30 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.kill()
 
 
-def wrk(base: str, paths: list[str], connections: int, duration: int, work: Path) -> dict[str, float]:
-    """Run wrk against ``paths`` (rotated by each connection) and return its GCTS-RESULT numbers."""
+def server_cpu_seconds(root: int) -> float:
+    """User + system CPU seconds used so far by process ``root`` and its children (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:  # the process ended meanwhile
+            continue
+        pid, ppid = int(stat.parent.name), int(fields[1])
+        if root in (pid, ppid):
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
+def wrk(
+    base: str, paths: list[str], connections: int, duration: int, work: Path, server: int
+) -> dict[str, float]:
+    """Run wrk against ``paths`` (rotated by each connection) and return its GCTS-RESULT numbers, with the
+    server's CPU milliseconds per request (``cpu_ms``) and wrk's share of one core (``wrk_core``)."""
     listing = work / f"paths-{len(list(work.iterdir()))}.txt"
     listing.write_text("\n".join(paths) + "\n", encoding="utf-8")
+    cpu_before = server_cpu_seconds(server)
+    own = resource.getrusage(resource.RUSAGE_CHILDREN)
     out = subprocess.run(
         [
             "wrk",
@@ -151,7 +176,12 @@ def wrk(base: str, paths: list[str], connections: int, duration: int, work: Path
     found = RESULT.search(out)
     if found is None:
         raise SystemExit(f"wrk gave no result:\n{out}")
-    return {k: float(v) for k, v in (pair.split("=") for pair in found.group(1).split())}
+    result = {k: float(v) for k, v in (pair.split("=") for pair in found.group(1).split())}
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    wrk_cpu = (after.ru_utime - own.ru_utime) + (after.ru_stime - own.ru_stime)
+    result["cpu_ms"] = (server_cpu_seconds(server) - cpu_before) * 1000 / max(result["requests"], 1)
+    result["wrk_core"] = wrk_cpu / result["seconds"]
+    return result
 
 
 def check(base: str, paths: list[str]) -> None:
@@ -196,13 +226,17 @@ def main() -> None:
         }
         check(base, kinds[next(k for k in kinds if k.startswith("search"))])
         print(f"\n{args.connections} connections, {args.duration} s each, wrk --threads 1\n")
-        print("| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors |")
-        print("|---|---|---|---|---|---|---|---|")
+        print(
+            "| page | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | errors "
+            "| server CPU ms/request | wrk, share of a core | load average |"
+        )
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
         for name, paths in kinds.items():
-            r = wrk(base, paths, args.connections, args.duration, work)
+            r = wrk(base, paths, args.connections, args.duration, work, proc.pid)
             print(
                 f"| {name} | {r['requests']:.0f} | {r['rps']:.0f} | {r['p50']:.1f} | {r['p95']:.1f} "
-                f"| {r['p99']:.1f} | {r['max']:.1f} | {r['errors']:.0f} |",
+                f"| {r['p99']:.1f} | {r['max']:.1f} | {r['errors']:.0f} | {r['cpu_ms']:.2f} "
+                f"| {r['wrk_core']:.2f} | {os.getloadavg()[0]:.1f} |",
                 flush=True,
             )
         stop(proc)
