@@ -80,6 +80,21 @@ def test_compare_redlines(tmp_path: Path, home: Path, fmt: str, marker: str) -> 
     assert marker in r.stdout
 
 
+@pytest.mark.parametrize(("fmt", "legend"), [("html", "图例："), ("md", "图例：**插入**")])
+def test_compare_writes_the_redline_words_in_the_ui_language(
+    tmp_path: Path, home: Path, fmt: str, legend: str
+) -> None:
+    a, b, _ = _edited(tmp_path)
+    zh = gcts(home, "compare", str(a), str(b), "--format", fmt, "--no-annotate", "--ui-lang", "zh")
+    assert zh.returncode == 0, zh.stderr
+    assert legend in zh.stdout and "（未变）" in zh.stdout
+    assert "Legend" not in zh.stdout and "(unchanged)" not in zh.stdout
+    en = gcts(home, "compare", str(a), str(b), "--format", fmt, "--no-annotate")
+    assert "Legend" in en.stdout and "(unchanged)" in en.stdout and "图例" not in en.stdout
+    bad = gcts(home, "compare", str(a), str(b), "--ui-lang", "xx")
+    assert bad.returncode == 2 and "--ui-lang" in bad.stderr
+
+
 def test_compare_refuses_a_document_that_fails_to_parse(tmp_path: Path, home: Path) -> None:
     bad = tmp_path / "not-a-resolution.txt"
     bad.write_text("Minutes of a meeting.\nNothing numbered here.\n", encoding="utf-8")

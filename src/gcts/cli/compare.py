@@ -2,8 +2,9 @@
 
 A and B are files (text, PDF, AKN, gcts JSON) or ids of the collection (``A/RES/72/284@zh``). The output is
 Markdown (default), printable HTML, or JSON (``pairs``, ``added``, ``removed``, ``uncertain``, ``changes``,
-``summary``); to standard output or ``-o FILE``. Low-confidence pairs and documents that look unrelated are
-reported on standard error as well as in the output.
+``summary``); to standard output or ``-o FILE``. ``--ui-lang zh`` writes the redline's own words (headings,
+legend, summary, reasons) in Chinese; the JSON keeps its English keys and reasons. Low-confidence pairs
+and documents that look unrelated are reported on standard error as well as in the output.
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ from gcts.compare.redline import to_html, to_markdown
     show_default=True,
     help="Annotate both documents so the summary counts by pillar and theme.",
 )
+@click.option(
+    "--ui-lang",
+    "ui_lang",
+    type=LANGUAGE,
+    default="en",
+    show_default=True,
+    help="Language of the redline's own words (headings, legend, summary, reasons) in md and html output.",
+)
 def command(
     a: str,
     b: str,
@@ -55,6 +64,7 @@ def command(
     symbol_a: str | None,
     symbol_b: str | None,
     annotate: bool,
+    ui_lang: str,
 ) -> None:
     """Compare document A (older) with document B (newer, or another language).
 
@@ -79,9 +89,9 @@ def command(
     if fmt == "json":
         text = json.dumps(cmp.to_dict(), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "html":
-        text = to_html(cmp)
+        text = to_html(cmp, ui_language=ui_lang)
     else:
-        text = to_markdown(cmp)
+        text = to_markdown(cmp, ui_language=ui_lang)
     if output:
         write_output(output, text)
     else:

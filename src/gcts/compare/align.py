@@ -28,6 +28,7 @@ from typing import Any, Literal
 
 import numpy as np
 
+from gcts.compare.labels import Note, labels
 from gcts.compare.similarity import EmbeddingScorer, Mode, NgramScorer, Scorer
 from gcts.errors import StructureError
 from gcts.model import Resolution
@@ -95,6 +96,8 @@ class Pair:
     score: float
     reason: str
     confidence: Confidence = "high"
+    #: The reason as notes, to render in a reader's language (``reason`` is their English rendering).
+    notes: tuple[Note, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``{"a", "b", "relation", "score", "confidence", "reason"}``."""
@@ -116,6 +119,7 @@ class Candidate:
     b: str
     score: float
     reason: str
+    notes: tuple[Note, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: ``{"a", "b", "score", "reason"}``."""
@@ -135,6 +139,8 @@ class Alignment:
     uncertain: list[Candidate] = field(default_factory=list)
     related: bool = True
     warnings: list[str] = field(default_factory=list)
+    #: The warnings as notes, to render in a reader's language (``warnings`` holds their English rendering).
+    warning_notes: list[Note] = field(default_factory=list)
 
     def sources_of(self, b_id: str) -> list[Pair]:
         """The pairs whose ``b`` is ``b_id`` (several for a merge), best score first."""
@@ -399,19 +405,35 @@ class _Aligner:
             self._link(i, j, "moved")
 
     # --- result --------------------------------------------------------------------------------------------
+    def _uncertain_reason(self, i: int, j: int) -> tuple[str, tuple[Note, ...]]:
+        """The reason of a near miss: in English, and as notes."""
+        notes = (Note.of("reason-uncertain"), *self.scorer.reason(i, j, float(self.s[i, j])))
+        return labels().notes(notes), notes
+
     def result(self, a: Resolution, b: Resolution) -> Alignment:
+        english = labels()
         pairs: list[Pair] = []
         for (i, j), relation in sorted(self.relation.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             score = float(self.group_score.get((i, j), self.s[i, j]))
-            reason = self.scorer.reason(i, j, float(self.s[i, j]))
+            notes = self.scorer.reason(i, j, float(self.s[i, j]))
             if relation == "split":
-                reason = f"part of a split (joined parts score {score:.2f}); {reason}"
+                notes.insert(0, Note.of("reason-split", score=f"{score:.2f}"))
             elif relation == "merged":
-                reason = f"merged with its neighbours (joined sources score {score:.2f}); {reason}"
+                notes.insert(0, Note.of("reason-merged", score=f"{score:.2f}"))
             elif relation == "moved":
-                reason = f"out of order; {reason}"
+                notes.insert(0, Note.of("reason-moved"))
             confidence: Confidence = "high" if score >= self.th.high else "low"
-            pairs.append(Pair(self.a_ids[i], self.b_ids[j], relation, min(1.0, score), reason, confidence))
+            pairs.append(
+                Pair(
+                    self.a_ids[i],
+                    self.b_ids[j],
+                    relation,
+                    min(1.0, score),
+                    english.notes(notes),
+                    confidence,
+                    tuple(notes),
+                )
+            )
         paired_a = {i for i, _ in self.relation}
         paired_b = {j for _, j in self.relation}
         removed = [self.a_ids[i] for i in range(len(self.a_ids)) if i not in paired_a]
@@ -429,7 +451,7 @@ class _Aligner:
                             self.a_ids[i],
                             self.b_ids[j],
                             float(self.s[i, j]),
-                            "below the pairing threshold; " + self.scorer.reason(i, j, float(self.s[i, j])),
+                            *self._uncertain_reason(i, j),
                         )
                     )
         best_pair = {i: float(self.group_score.get((i, j), self.s[i, j])) for (i, j) in self.relation}
@@ -446,24 +468,29 @@ class _Aligner:
                             self.a_ids[i],
                             self.b_ids[j],
                             float(self.s[i, j]),
-                            "below the pairing threshold; " + self.scorer.reason(i, j, float(self.s[i, j])),
+                            *self._uncertain_reason(i, j),
                         )
                     )
         confident = sum(1 for p in pairs if p.confidence == "high")
         smaller = min(len(self.a_ids), len(self.b_ids))
         related = confident >= max(1.0, self.th.related_share * smaller)
-        warnings: list[str] = []
+        warnings: list[Note] = []
         if not related:
             warnings.append(
-                f"{document_name(a)} and {document_name(b)} look unrelated: only {confident} of {smaller} "
-                "paragraphs found a confident counterpart, so this comparison says little"
+                Note.of(
+                    "warning-unrelated",
+                    a=document_name(a),
+                    b=document_name(b),
+                    confident=confident,
+                    smaller=smaller,
+                )
             )
         low = sum(1 for p in pairs if p.confidence == "low")
         if low:
-            warnings.append(f"{low} pair(s) are low-confidence (score under {self.th.high:.2f}): check them")
+            warnings.append(Note.of("warning-low-confidence", low=low, high=f"{self.th.high:.2f}"))
         for name, ids in ((document_name(a), self.a_ids), (document_name(b), self.b_ids)):
             if len(set(ids)) != len(ids):
-                warnings.append(f"{name} has duplicate paragraph ids (a numbering problem in the source)")
+                warnings.append(Note.of("warning-duplicate-ids", name=name))
         return Alignment(
             a=a,
             b=b,
@@ -473,7 +500,8 @@ class _Aligner:
             removed=removed,
             uncertain=uncertain,
             related=related,
-            warnings=warnings,
+            warnings=[english.note(w) for w in warnings],
+            warning_notes=warnings,
         )
 
 

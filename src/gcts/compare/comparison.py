@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from gcts.compare.align import Alignment, Pair, align, document_name
+from gcts.compare.labels import Note
 from gcts.compare.redline import Segment, change_share, diff
 from gcts.compare.summary import Summary, summarize
 from gcts.model import Resolution
@@ -36,6 +37,8 @@ class Change:
     confidence: str = "high"
     reason: str = ""
     change_share: float = 0.0
+    #: The reason as notes, to render in a reader's language (``reason`` is their English rendering).
+    notes: tuple[Note, ...] = ()
 
     @property
     def anchor(self) -> str:
@@ -142,6 +145,7 @@ def _changes(al: Alignment) -> list[Change]:
             score=max(p.score for p in group),
             confidence="low" if any(p.confidence == "low" for p in group) else "high",
             reason=first.reason,
+            notes=first.notes,
         )
         if same and kind != "identical":
             ch.segments = diff([a_text[x] for x in ga], [b_text[x] for x in gb], a.language)

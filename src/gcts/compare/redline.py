@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
 
+from gcts.compare.labels import FALLBACK, Labels, labels
 from gcts.compare.similarity import TextRules, rules_for
 
 if TYPE_CHECKING:
@@ -240,7 +241,7 @@ table.summary { border-collapse: collapse; } table.summary td, table.summary th 
 """
 
 
-def _segments_html(segments: Sequence[Segment]) -> str:
+def _segments_html(segments: Sequence[Segment], lab: Labels) -> str:
     out: list[str] = []
     for s in segments:
         t = html.escape(s.text)
@@ -251,93 +252,124 @@ def _segments_html(segments: Sequence[Segment]) -> str:
         elif s.op == "delete":
             out.append(f"<del>{t}</del>")
         elif s.op == "move-from":
-            out.append(
-                f'<del class="move-from" title="moved (see [{s.move}]&#8594;)">{t}</del>'
-                f"<sup>[{s.move}]&#8594;</sup>"
-            )
+            title = html.escape(lab("mark-move-from", n=s.move), quote=True)
+            out.append(f'<del class="move-from" title="{title}">{t}</del><sup>[{s.move}]&#8594;</sup>')
         elif s.op == "move-to":
-            out.append(f'<sup>&#8594;[{s.move}]</sup><ins class="move-to" title="moved here">{t}</ins>')
+            title = html.escape(lab("mark-move-to"), quote=True)
+            out.append(f'<sup>&#8594;[{s.move}]</sup><ins class="move-to" title="{title}">{t}</ins>')
         elif s.op == "break":
-            out.append('<span class="break" title="paragraph split here"> ¶ </span>')
+            out.append(f'<span class="break" title="{html.escape(lab("mark-break"), quote=True)}"> ¶ </span>')
         else:
-            out.append('<span class="join" title="paragraphs joined here"> ⁀ </span>')
+            out.append(f'<span class="join" title="{html.escape(lab("mark-join"), quote=True)}"> ⁀ </span>')
     return "".join(out)
 
 
-def _heading(change: Change) -> str:
-    a = ", ".join(change.a) or "—"
-    b = ", ".join(change.b) or "—"
-    labels = {
-        "identical": f"{a} = {b} (unchanged)",
-        "changed": f"{a} → {b} (changed)",
-        "moved": f"{b} (moved from {a})",
-        "split": f"{a} → {b} (split)",
-        "merged": f"{a} → {b} (merged)",
-        "added": f"{b} (new)",
-        "removed": f"{a} (removed)",
-        "moved-out": f"{a} moved to {b}",
-    }
-    return labels[change.kind]
+def _heading(change: Change, lab: Labels) -> str:
+    """The heading of a change: its paragraph ids and what happened, in the reader's language."""
+    a = lab("list-separator").join(change.a) or lab("none")
+    b = lab("list-separator").join(change.b) or lab("none")
+    return lab(f"heading-{change.kind}", a=a, b=b)
 
 
-def _change_html(change: Change) -> str:
-    head = html.escape(_heading(change))
-    low = ' <span class="low">low confidence</span>' if change.confidence == "low" else ""
-    score = f" · score {change.score:.2f}" if change.score is not None else ""
-    reason = f'<div class="reason">{html.escape(change.reason)}{score}</div>' if change.reason else ""
+def _reason(change: Change, lab: Labels) -> str:
+    """Why the change's paragraphs were paired, in the reader's language (the English text when the change
+    carries no notes, e.g. one built by hand)."""
+    return lab.notes(change.notes) if change.notes else change.reason
+
+
+def _score(change: Change, lab: Labels) -> str:
+    return f" · {lab('score', score=f'{change.score:.2f}')}" if change.score is not None else ""
+
+
+def _change_html(change: Change, lab: Labels) -> str:
+    head = html.escape(_heading(change, lab))
+    low = ""
+    if change.confidence == "low":
+        low = f' <span class="low">{html.escape(lab("low-confidence"))}</span>'
+    reason_text = _reason(change, lab)
+    reason = (
+        f'<div class="reason">{html.escape(reason_text)}{html.escape(_score(change, lab))}</div>'
+        if reason_text
+        else ""
+    )
+    text_lang = change.b_lang or change.a_lang
     if change.kind == "moved-out":
         body = ""
     elif change.segments:
-        body = f"<p>{_segments_html(change.segments)}</p>"
+        body = f'<p lang="{text_lang}">{_segments_html(change.segments, lab)}</p>'
     elif change.kind == "added":
-        body = f"<p><ins>{html.escape(change.b_text)}</ins></p>"
+        body = f'<p lang="{change.b_lang}"><ins>{html.escape(change.b_text)}</ins></p>'
     elif change.kind == "removed":
-        body = f"<p><del>{html.escape(change.a_text)}</del></p>"
+        body = f'<p lang="{change.a_lang}"><del>{html.escape(change.a_text)}</del></p>'
     elif change.a_text != change.b_text and change.a_text and change.b_text:
         body = (
             f'<div class="side"><p lang="{change.a_lang}">{html.escape(change.a_text)}</p>'
             f'<p lang="{change.b_lang}">{html.escape(change.b_text)}</p></div>'
         )
     else:
-        body = f"<p>{html.escape(change.b_text or change.a_text)}</p>"
+        shown_lang = change.b_lang if change.b_text else change.a_lang
+        body = f'<p lang="{shown_lang}">{html.escape(change.b_text or change.a_text)}</p>'
     return (
         f'<div class="change {change.kind}" id="{html.escape(change.anchor)}">'
         f'<div class="ids">{head}{low}</div>{body}{reason}</div>'
     )
 
 
-def _summary_rows(cmp: Comparison) -> list[tuple[str, int]]:
-    return list(cmp.summary.counts.items())
+def _summary_rows(cmp: Comparison, lab: Labels) -> list[tuple[str, int]]:
+    """The "what is new" counts with their categories named in the reader's language."""
+    return [(lab("category-" + k.replace(" ", "-")), v) for k, v in cmp.summary.counts.items()]
 
 
-def to_html(cmp: Comparison, *, standalone: bool = True) -> str:
+def _warnings(cmp: Comparison, lab: Labels) -> list[str]:
+    """The alignment's warnings in the reader's language (their English text when they carry no notes)."""
+    al = cmp.alignment
+    if len(al.warning_notes) == len(al.warnings):
+        return [lab.note(n) for n in al.warning_notes]
+    return list(al.warnings)
+
+
+def _totals(cmp: Comparison, lab: Labels) -> str:
+    """The line under the title: kind of comparison, pairs, new and removed paragraphs."""
+    al = cmp.alignment
+    return (
+        f"{lab('mode-' + al.mode)} · "
+        f"{lab('totals', pairs=len(al.pairs), new=len(al.added), removed=len(al.removed))}"
+    )
+
+
+def to_html(cmp: Comparison, *, standalone: bool = True, ui_language: str = FALLBACK) -> str:
     """A printable HTML redline: summary table, then every paragraph in reading order with its changes marked.
 
-    With ``standalone=False`` only the ``<section>`` is returned (for embedding in a page that brings the CSS:
-    :data:`CSS` holds it).
+    The redline's own words (headings, legend, summary, reasons, warnings) are in ``ui_language`` (labels of
+    ``languages/<code>/compare.toml``, English for what a language lacks); the documents' text keeps its
+    own language (``lang`` attributes). With ``standalone=False`` only the ``<section>`` is returned (for
+    embedding in a page that brings the CSS: :data:`CSS` holds it).
     """
-    title = f"{cmp.name_a} → {cmp.name_b}"
-    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in _summary_rows(cmp))
-    warnings = "".join(f'<p class="low">{html.escape(w)}</p>' for w in cmp.alignment.warnings)
+    lab = labels(ui_language)
+    title = lab("title", a=cmp.name_a, b=cmp.name_b)
+    rows = "".join(f"<tr><th>{html.escape(k)}</th><td>{v}</td></tr>" for k, v in _summary_rows(cmp, lab))
+    warnings = "".join(f'<p class="low">{html.escape(w)}</p>' for w in _warnings(cmp, lab))
+    e = html.escape
     legend = (
-        '<p class="meta">Legend: <ins>inserted</ins> · <del>deleted</del> · '
-        '<del class="move-from">moved from</del>/<ins class="move-to">moved to</ins> · '
-        '<span class="break">¶</span> split · <span class="join">⁀</span> joined</p>'
+        f'<p class="meta">{e(lab("legend"))}{e(lab("colon"))}<ins>{e(lab("legend-inserted"))}</ins> · '
+        f"<del>{e(lab('legend-deleted'))}</del> · "
+        f'<del class="move-from">{e(lab("legend-moved-from"))}</del>/'
+        f'<ins class="move-to">{e(lab("legend-moved-to"))}</ins> · '
+        f'<span class="break">¶</span> {e(lab("legend-split"))} · '
+        f'<span class="join">⁀</span> {e(lab("legend-joined"))}</p>'
     )
     section = (
-        f'<section class="gcts-compare"><h1>{html.escape(title)}</h1>'
-        f'<p class="meta">{html.escape(cmp.alignment.mode)} comparison · '
-        f"{len(cmp.alignment.pairs)} pairs · {len(cmp.alignment.added)} new · "
-        f"{len(cmp.alignment.removed)} removed</p>{warnings}"
-        f'<table class="summary">{rows}</table>{legend}'
-        + "".join(_change_html(c) for c in cmp.changes)
+        f'<section class="gcts-compare" lang="{e(ui_language)}"><h1>{e(title)}</h1>'
+        f'<p class="meta">{e(_totals(cmp, lab))}</p>{warnings}'
+        f'<table class="summary"><caption>{e(lab("summary-caption"))}</caption>{rows}</table>{legend}'
+        + "".join(_change_html(c, lab) for c in cmp.changes)
         + "</section>"
     )
     if not standalone:
         return section
     return (
-        f'<!DOCTYPE html><html lang="{html.escape(cmp.b_lang)}"><head><meta charset="utf-8">'
-        f"<title>{html.escape(title)}</title><style>{_CSS}</style></head><body>{section}</body></html>\n"
+        f'<!DOCTYPE html><html lang="{e(ui_language)}"><head><meta charset="utf-8">'
+        f"<title>{e(title)}</title><style>{_CSS}</style></head><body>{section}</body></html>\n"
     )
 
 
@@ -375,27 +407,31 @@ def _segments_md(segments: Sequence[Segment]) -> str:
     return "".join(out)
 
 
-def to_markdown(cmp: Comparison) -> str:
+def to_markdown(cmp: Comparison, *, ui_language: str = FALLBACK) -> str:
     """A Markdown redline: **inserted**, ~~deleted~~, moves numbered ``[n]→`` / ``→[n]``, ¶ split, ⁀
-    joined."""
-    lines = [
-        f"# {_md(cmp.name_a)} → {_md(cmp.name_b)}",
-        "",
-        f"{cmp.alignment.mode} comparison · {len(cmp.alignment.pairs)} pairs · "
-        f"{len(cmp.alignment.added)} new · {len(cmp.alignment.removed)} removed",
-        "",
-    ]
-    lines += [f"> **Warning:** {_md(w)}" for w in cmp.alignment.warnings]
-    lines += ["", "| what | paragraphs |", "|---|---:|"]
-    lines += [f"| {k} | {v} |" for k, v in _summary_rows(cmp)]
+    joined; its own words in ``ui_language`` (English for what a language lacks)."""
+    lab = labels(ui_language)
+    colon = lab("colon")
+    lines = [f"# {_md(lab('title', a=cmp.name_a, b=cmp.name_b))}", "", _md(_totals(cmp, lab)), ""]
+    lines += [f"> **{_md(lab('warning'))}{colon}** {_md(w)}" for w in _warnings(cmp, lab)]
     lines += [
         "",
-        "Legend: **inserted** · ~~deleted~~ · moved passages `[n]→` … `→[n]` · ¶ split · ⁀ joined",
+        f"**{_md(lab('summary-caption'))}**",
+        "",
+        f"| {_md(lab('summary-what'))} | {_md(lab('summary-paragraphs'))} |",
+        "|---|---:|",
+    ]
+    lines += [f"| {_md(k)} | {v} |" for k, v in _summary_rows(cmp, lab)]
+    lines += [
+        "",
+        f"{_md(lab('legend'))}{colon}**{_md(lab('legend-inserted'))}** · ~~{_md(lab('legend-deleted'))}~~ · "
+        f"{_md(lab('legend-moved-passages'))} `[n]→` … `→[n]` · ¶ {_md(lab('legend-split'))} · "
+        f"⁀ {_md(lab('legend-joined'))}",
         "",
     ]
     for c in cmp.changes:
-        low = " — *low confidence*" if c.confidence == "low" else ""
-        lines.append(f"### {_md(_heading(c))}{low}")
+        low = f" — *{_md(lab('low-confidence'))}*" if c.confidence == "low" else ""
+        lines.append(f"### {_md(_heading(c, lab))}{low}")
         lines.append("")
         if c.kind == "moved-out":
             continue
@@ -409,7 +445,8 @@ def to_markdown(cmp: Comparison) -> str:
             lines += [f"- {c.a_lang}: {_md(c.a_text)}", f"- {c.b_lang}: {_md(c.b_text)}"]
         else:
             lines.append(_md(c.b_text or c.a_text))
-        if c.reason:
-            lines += ["", f"*{_md(c.reason)}*" + (f" · score {c.score:.2f}" if c.score is not None else "")]
+        reason = _reason(c, lab)
+        if reason:
+            lines += ["", f"*{_md(reason)}*{_md(_score(c, lab))}"]
         lines.append("")
     return "\n".join(lines).rstrip() + "\n"

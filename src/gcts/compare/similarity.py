@@ -29,6 +29,7 @@ from typing import Any, Literal, Protocol
 import numpy as np
 from rapidfuzz import fuzz
 
+from gcts.compare.labels import Note
 from gcts.languages import UnknownLanguage, profile
 
 Mode = Literal["same-language", "cross-language"]
@@ -174,8 +175,9 @@ class Scorer(Protocol):
         """How much of ``part`` is found in ``whole`` (0..1); asymmetric where the measure allows it."""
         ...
 
-    def reason(self, i: int, j: int, score: float) -> str:
-        """Why paragraph ``i`` of A and ``j`` of B got ``score``, in a few words."""
+    def reason(self, i: int, j: int, score: float) -> list[Note]:
+        """Why paragraph ``i`` of A and ``j`` of B got ``score``, as notes (rendered in a reader's
+        language)."""
         ...
 
 
@@ -254,12 +256,13 @@ class NgramScorer:
         """Indel similarity (0..1) of the normalised texts: how much of the wording survived."""
         return fuzz.ratio(self.a_norm[i], self.b_norm[j]) / 100.0
 
-    def reason(self, i: int, j: int, score: float) -> str:
-        """E.g. ``same text`` or ``char 2-3-gram cosine 0.82, edit similarity 0.79``."""
+    def reason(self, i: int, j: int, score: float) -> list[Note]:
+        """E.g. ``same text`` or ``char 2-3-gram cosine 0.82, edit similarity 0.79`` (in English)."""
         if self.a_norm[i] == self.b_norm[j]:
-            return "same text"
+            return [Note.of("reason-same-text")]
         lo, hi = self.rules.ngram_min, self.rules.ngram_max
-        return f"char {lo}-{hi}-gram cosine {score:.2f}, edit similarity {self.edit_similarity(i, j):.2f}"
+        edit = f"{self.edit_similarity(i, j):.2f}"
+        return [Note.of("reason-ngram", lo=lo, hi=hi, score=f"{score:.2f}", edit=edit)]
 
 
 class EmbeddingScorer:
@@ -347,17 +350,18 @@ class EmbeddingScorer:
         """Embedding cosine: across languages, containment cannot be measured more finely."""
         return self.text_score(part, whole)
 
-    def reason(self, i: int, j: int, score: float) -> str:
-        """E.g. ``embedding cosine 0.78; shared symbols 60/288, 68/276; same place (preamble:1)``."""
-        parts = [f"embedding cosine {self._cos[i, j]:.2f}"]
+    def reason(self, i: int, j: int, score: float) -> list[Note]:
+        """E.g. ``embedding cosine 0.78; shared symbols 60/288, 68/276; same place (preamble:1)`` (in
+        English)."""
+        parts = [Note.of("reason-embedding", cosine=f"{self._cos[i, j]:.2f}")]
         shared = sorted(self._ma[i].symbols & self._mb[j].symbols)
         if shared:
-            parts.append("shared symbols " + ", ".join(shared))
+            parts.append(Note.of("reason-shared-symbols", symbols=", ".join(shared)))
         elif self._ma[i].symbols and self._mb[j].symbols:
-            parts.append("cited symbols differ")
+            parts.append(Note.of("reason-symbols-differ"))
         years = sorted(self._ma[i].years & self._mb[j].years)
         if years:
-            parts.append("shared years " + ", ".join(years))
+            parts.append(Note.of("reason-shared-years", years=", ".join(years)))
         if self.a_places[i] == self.b_places[j]:
-            parts.append(f"same place ({self.a_places[i]})")
-        return "; ".join(parts)
+            parts.append(Note.of("reason-same-place", place=self.a_places[i]))
+        return parts
