@@ -1,10 +1,11 @@
 """Inputs → :class:`gcts.model.Resolution`: one entry point for every kind of file gcts reads.
 
 :func:`load` looks at the file's extension and first bytes: PDF (``%PDF``) goes through
-:func:`gcts.reading.pdf.extract_text` then the structurer; Akoma Ntoso XML through
-:func:`gcts.formats.akn.read_akn`; gcts JSON through :func:`gcts.formats.json_format.from_json`; anything
-else is decoded as text (:mod:`gcts.reading.text`) and structured (:func:`gcts.structure.parse_text`).
-Readers of other formats are imported only when needed.
+:func:`gcts.reading.pdf.extract_text` then the structurer; Word (``.docx``, or a zip holding
+``word/document.xml``) through :func:`gcts.reading.docx.extract_text` then the structurer; Akoma Ntoso XML
+through :func:`gcts.formats.akn.read_akn`; gcts JSON through :func:`gcts.formats.json_format.from_json`;
+anything else is decoded as text (:mod:`gcts.reading.text`) and structured
+(:func:`gcts.structure.parse_text`). Readers of other formats are imported only when needed.
 """
 
 from __future__ import annotations
@@ -19,10 +20,19 @@ from gcts.reading.text import MAX_BYTES, check_size, decode
 __all__ = ["MAX_BYTES", "load", "load_bytes"]
 
 
-def _kind(name: str, head: bytes) -> str:
+def _is_docx(data: bytes) -> bool:
+    """A zip package holding ``word/document.xml``, whatever the file is called."""
+    from gcts.reading.docx import is_docx
+
+    return is_docx(data)
+
+
+def _kind(name: str, head: bytes, data: bytes = b"") -> str:
     lower = name.lower()
     if head.startswith(b"%PDF") or lower.endswith(".pdf"):
         return "pdf"
+    if lower.endswith((".docx", ".doc")) or (head.startswith(b"PK") and _is_docx(data)):
+        return "docx"
     stripped = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if (
         lower.endswith((".xml", ".akn"))
@@ -83,7 +93,13 @@ def load_bytes(
     """Read a resolution from the bytes of a file (``source`` names it in messages; ``partial`` as in
     :func:`load`). PDF bytes are read in memory, so errors name ``source``, never a temporary file."""
     check_size(len(data), source, max_bytes)
-    kind = _kind(source or "", data[:1024])
+    kind = _kind(source or "", data[:1024], data)
+    if kind == "docx":
+        from gcts.reading.docx import extract_text as docx_text
+        from gcts.structure import parse_text
+
+        text = docx_text(data, source=source)
+        return parse_text(text, source=source, language=language, symbol=symbol, partial=partial)
     if kind == "pdf":
         from gcts.reading.pdf import extract_text
         from gcts.structure import parse_text
