@@ -93,7 +93,9 @@ def stored_gold_paragraphs() -> int:
         ("a.xml", b'\xef\xbb\xbf<?xml version="1.0"?>', True),
         ("a.akn", b"\n  <akomaNtoso>", True),
         ("a.xml", b"%PDF-1.7", False),
-        ("a.docx", b"PK\x03\x04", False),
+        ("a.docx", b"PK\x03\x04", True),
+        ("a.docx", b"\xd0\xcf\x11\xe0", False),
+        ("a.odt", b"PK\x03\x04", False),
         ("a", b"text", False),
     ],
 )
@@ -102,12 +104,12 @@ def test_upload_types(name: str, head: bytes, accepted: bool) -> None:
 
 
 def test_other_types_get_a_clear_message(editor: Client, tmp_path: Path) -> None:
-    upload = tmp_path / "resolution.docx"
-    upload.write_bytes(b"PK\x03\x04 word document")
+    upload = tmp_path / "resolution.odt"
+    upload.write_bytes(b"PK\x03\x04 open document text")
     with upload.open("rb") as handle:
         response = editor.post("/upload/", {"file": handle}, HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 400
-    assert "Only text (.txt), PDF (.pdf) and AKN4UN XML (.xml, .akn) files can be added." in (
+    assert "Only text (.txt), PDF (.pdf), Word (.docx) and AKN4UN XML (.xml, .akn) files can be added." in (
         response.content.decode()
     )
     with upload.open("rb") as handle:

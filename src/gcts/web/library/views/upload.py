@@ -1,4 +1,5 @@
-"""Upload of a document (text, PDF or AKN4UN XML) by a signed-in editor; editors' corrections of annotations.
+"""Upload of a document (text, PDF, Word .docx or AKN4UN XML) by a signed-in editor; editors' corrections of
+annotations.
 
 A bad file gets a clear message and nothing is stored: the file is read and annotated completely before the
 store's single transaction starts; the uploaded bytes are kept under ``GCTS_HOME/uploads`` only on success.
@@ -42,6 +43,11 @@ def _is_pdf(head: bytes) -> bool:
     return head.startswith(b"%PDF-")
 
 
+def _is_zip(head: bytes) -> bool:
+    """A zip package (a Word .docx is one; whether it holds a Word document is the reader's check)."""
+    return head.startswith(b"PK\x03\x04")
+
+
 def _is_xml(head: bytes) -> bool:
     """XML: after an optional UTF-8 byte-order mark and white space, markup starts."""
     return head.removeprefix(b"\xef\xbb\xbf").lstrip(b" \t\r\n").startswith(b"<")
@@ -51,6 +57,7 @@ def _is_xml(head: bytes) -> bool:
 ACCEPTED: dict[str, Callable[[bytes], bool]] = {
     ".txt": _is_text,
     ".pdf": _is_pdf,
+    ".docx": _is_zip,
     ".xml": _is_xml,
     ".akn": _is_xml,
 }
@@ -60,7 +67,7 @@ def type_problem(name: str, head: bytes) -> str | None:
     """Why a file named ``name`` starting with ``head`` is refused (in the interface language), or None."""
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED:
-        return _("Only text (.txt), PDF (.pdf) and AKN4UN XML (.xml, .akn) files can be added.")
+        return _("Only text (.txt), PDF (.pdf), Word (.docx) and AKN4UN XML (.xml, .akn) files can be added.")
     if not ACCEPTED[suffix](head):
         return _("The file's content does not match its type.")
     return None
@@ -70,7 +77,7 @@ class UploadForm(forms.Form):
     """The upload form: the file, and optionally its language and symbol (when the text lacks them)."""
 
     file = forms.FileField(
-        label=gettext_lazy("File (text, PDF or AKN4UN XML)"),
+        label=gettext_lazy("File (text, PDF, Word or AKN4UN XML)"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ACCEPTED)}),
     )
     language = forms.ChoiceField(
