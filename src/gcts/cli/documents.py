@@ -17,7 +17,7 @@ def resolve(
     symbol: str | None = None,
     partial: bool = False,
 ) -> Resolution:
-    """An existing path is read (text, PDF, AKN, JSON); anything else is looked up in the collection
+    """An existing path is read (text, PDF, Word, AKN, JSON); anything else is looked up in the collection
     (``A/RES/72/284@zh``, ``A/72/L.62``). With ``partial``, a file that stops early (a first page) is read
     too; :func:`partial_warning` then says what it lacks."""
     path = Path(ref)
@@ -31,7 +31,7 @@ def resolve(
 
 
 #: Endings of file names gcts reads: a reference ending so is a missing file, not a symbol.
-_FILE_SUFFIXES = {".txt", ".pdf", ".xml", ".akn", ".json"}
+_FILE_SUFFIXES = {".txt", ".pdf", ".docx", ".xml", ".akn", ".json"}
 
 
 def partial_warning(res: Resolution, name: str) -> str | None:

@@ -22,7 +22,7 @@ from gcts.model import Resolution
 from gcts.reading import MAX_BYTES, load
 
 #: Files a folder is searched for in batch mode.
-PATTERNS = ("*.txt", "*.pdf", "*.xml", "*.akn", "*.json")
+PATTERNS = ("*.txt", "*.pdf", "*.docx", "*.xml", "*.akn", "*.json")
 
 
 def _inputs(names: tuple[str, ...]) -> list[str]:
@@ -32,7 +32,7 @@ def _inputs(names: tuple[str, ...]) -> list[str]:
         if name != "-" and p.is_dir():
             found = sorted({str(f) for pat in PATTERNS for f in p.glob(pat) if f.is_file()})
             if not found:
-                raise InputError("folder holds no .txt, .pdf, .xml, .akn or .json file", file=name)
+                raise InputError("folder holds no .txt, .pdf, .docx, .xml, .akn or .json file", file=name)
             out.extend(found)
         else:
             out.append(name)
