@@ -90,18 +90,46 @@ def test_the_comparison_summary_names_its_categories(client: Client, stored_gold
     adopted = adopted_variant(resolution_from_gold())
     adopted.operative[0].text += "（新增的文字）"
     new = store_resolution(adopted)
+    redline_words = {
+        "en": ("en", "Legend: ", "(unchanged)", "(changed)", "same text"),
+        "zh-hans": ("zh", "图例：", "（未变）", "（修改）", "文字相同"),
+    }
     for lang, unchanged in (("en", "unchanged"), ("zh-hans", "未变")):
         html = client.get(
             "/compare/", {"old": "A-72-L.62.zh", "new": new.slug}, HTTP_ACCEPT_LANGUAGE=lang
         ).content.decode()
         summary = html[html.index('<section class="summary">') : html.index("</section>")]
         assert f'<th scope="row">{unchanged}</th>' in summary
+        # the redline's own words (legend, relations, reasons) are in the interface language too
+        redline = html[html.index('<section class="redline">') :]
+        code, legend, same, changed, reason = redline_words[lang]
+        assert f'<section class="gcts-compare" lang="{code}">' in redline
+        assert legend in redline and same in redline and changed in redline and reason in redline
+        if code == "zh":
+            for english in ("Legend", "(unchanged)", "(changed)", "same text", "score ", "comparison"):
+                assert english not in redline, english
+            assert '<p lang="zh">' in redline  # the document's text keeps its own language
         assert (
             "by_pillar" not in summary
             and "by_theme" not in summary
             and "substantially_changed" not in summary
         )
         assert 'class="by-pillar"' in summary  # the gold text has pillars: broken down by name
+
+
+def test_a_comparison_stored_without_the_readers_language_is_redone(client: Client, stored_gold: Any) -> None:
+    """A row stored with only an English redline (before redlines were kept per language) is recomputed."""
+    from gcts.web.library.models import Comparison
+
+    adopted = adopted_variant(resolution_from_gold())
+    new = store_resolution(adopted)
+    client.get("/compare/", {"old": "A-72-L.62.zh", "new": new.slug}, HTTP_ACCEPT_LANGUAGE="en")
+    row = Comparison.objects.get(old__slug="A-72-L.62.zh", new=new)
+    assert {"en", "zh"} <= row.redlines.keys() and row.redline == row.redlines["en"]
+    Comparison.objects.filter(pk=row.pk).update(redlines={})
+    html = client.get("/compare/", {"old": "A-72-L.62.zh", "new": new.slug}).content.decode()
+    assert "图例：" in html[html.index('<section class="redline">') :]
+    assert "zh" in Comparison.objects.get(old__slug="A-72-L.62.zh", new=new).redlines
 
 
 def test_a_correction_reaches_readers_at_once(stored_gold: Any) -> None:

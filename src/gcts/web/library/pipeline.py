@@ -8,6 +8,7 @@ The core modules are imported when first needed, so a missing or failing stage g
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,10 +67,13 @@ def write(res: Resolution, fmt: str) -> str:
     return text
 
 
-def compare(old: Resolution, new: Resolution) -> tuple[dict[str, Any], str]:
-    """The comparison of two Resolutions as a dict (pairs, added, removed, summary) and its redline HTML."""
+def compare(
+    old: Resolution, new: Resolution, *, ui_languages: Sequence[str] = ("en",)
+) -> tuple[dict[str, Any], dict[str, str]]:
+    """The comparison of two Resolutions as a dict (pairs, added, removed, summary) and its redline HTML in
+    each of ``ui_languages`` (UN codes: the redline's own words are in that language, the texts in theirs)."""
     comparer = _stage("gcts.compare", "compare")
     to_html = _stage("gcts.compare.redline", "to_html")
     cmp = comparer(old, new)
     result: dict[str, Any] = cmp.to_dict()
-    return result, str(to_html(cmp))
+    return result, {code: str(to_html(cmp, ui_language=code)) for code in ui_languages}

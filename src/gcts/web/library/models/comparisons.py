@@ -20,6 +20,8 @@ class Comparison(models.Model):
     )
     result = models.JSONField(_("result"), default=dict, help_text=_("pairs, added, removed and summary"))
     redline = models.TextField(_("redline (HTML)"), blank=True)
+    #: The redline with its own words in each interface language (UN code → HTML); ``redline`` is English.
+    redlines = models.JSONField(_("redlines by interface language"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:

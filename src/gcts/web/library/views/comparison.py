@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gcts.errors import GctsError
+from gcts.languages import available
 from gcts.web.library import pipeline, vocabulary
 from gcts.web.library.models import Comparison, Document
 from gcts.web.library.store import to_resolution
@@ -16,29 +18,41 @@ _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL | re.IGNORECASE)
 
 
-_ENGLISH_LABELS = re.compile(r'<(div|p) class="(ids|meta|low|reason)"')
-
-
 def redline_fragment(html: str) -> str:
     """The redline's body to embed in the page (a whole HTML document cannot nest).
 
     Its own style sheet is left out: it styles ``body`` and ``h1`` of a standalone page and would restyle
     the application; the page's CSS carries the redline's rules, scoped to ``.redline`` (screen and print).
-    The redline labels its changes in English, so those labels are marked ``lang="en"``.
+    The redline's section declares the language of its own words (``lang``), its paragraphs theirs.
     """
     body = _BODY.search(html)
-    fragment = body.group(1) if body is not None else _STYLE.sub("", html)
-    return _ENGLISH_LABELS.sub(r'<\1 lang="en" class="\2"', fragment)
+    return body.group(1) if body is not None else _STYLE.sub("", html)
 
 
-def comparison_for(old: Document, new: Document) -> Comparison:
-    """The stored comparison of ``old`` → ``new``, computed (and kept) when missing or out of date."""
+def redline_languages() -> tuple[str, ...]:
+    """The UN codes of the interface languages (``zh-hans`` → ``zh``) that have redline labels, English
+    first (it is also kept as ``Comparison.redline``)."""
+    have = set(available())
+    codes = [code.split("-", 1)[0] for code, _name in settings.LANGUAGES]
+    return tuple(dict.fromkeys(["en", *(c for c in codes if c in have)]))
+
+
+def comparison_for(old: Document, new: Document, ui_language: str | None = None) -> Comparison:
+    """The stored comparison of ``old`` → ``new``, computed (and kept) when missing or out of date, or when
+    it lacks the redline of ``ui_language`` (a row stored before redlines were kept per language)."""
     found = Comparison.objects.filter(old=old, new=new).first()
-    if found is not None and found.created_at >= max(old.updated_at, new.updated_at):
+    languages = redline_languages()
+    if (
+        found is not None
+        and found.created_at >= max(old.updated_at, new.updated_at)
+        and (ui_language is None or ui_language not in languages or ui_language in found.redlines)
+    ):
         return found
-    result, redline = pipeline.compare(to_resolution(old), to_resolution(new))
+    result, redlines = pipeline.compare(to_resolution(old), to_resolution(new), ui_languages=languages)
     Comparison.objects.filter(old=old, new=new).delete()
-    return Comparison.objects.create(old=old, new=new, result=result, redline=redline)
+    return Comparison.objects.create(
+        old=old, new=new, result=result, redline=redlines.get("en", ""), redlines=redlines
+    )
 
 
 def _changes(counts: dict[str, int]) -> list[tuple[str, int]]:
@@ -63,7 +77,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
             context["error"] = "unknown-document"
             return render(request, "library/compare.html", context, status=404)
         try:
-            cmp = comparison_for(old, new)
+            cmp = comparison_for(old, new, vocabulary.ui_language())
         except GctsError as exc:
             context["error"] = str(exc)
             return render(request, "library/compare.html", context, status=503)
@@ -77,7 +91,7 @@ def compare_page(request: HttpRequest) -> HttpResponse:
                 "counts": _changes(summary.get("counts", {})),
                 "by_pillar": _breakdown(summary.get("by_pillar", {}), "pillar"),
                 "by_theme": _breakdown(summary.get("by_theme", {}), "theme"),
-                "redline": redline_fragment(cmp.redline),
+                "redline": redline_fragment(cmp.redlines.get(vocabulary.ui_language()) or cmp.redline),
                 "added": cmp.result.get("added", []),
                 "removed": cmp.result.get("removed", []),
             }
