@@ -142,3 +142,14 @@ def artifacts() -> Path:
     """The folder for screenshots and other test artefacts (git-ignored)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def editor(client: Any, db: Any) -> Any:
+    """A client signed in as a member of the editor group (may upload and correct annotations)."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("ed", password="x-editor-1")
+    user.groups.add(Group.objects.get(name="editor"))
+    client.login(username="ed", password="x-editor-1")
+    return client

@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -18,14 +17,6 @@ from gcts.web.middleware import INVALID
 pytestmark = pytest.mark.django_db
 
 AKN_OF_THE_REFERENCE = "A-72-L.62.zh.akn"
-
-
-@pytest.fixture
-def editor(client: Client) -> Client:
-    user = User.objects.create_user("ed", password="x-editor-1")
-    user.groups.add(Group.objects.get(name="editor"))
-    client.login(username="ed", password="x-editor-1")
-    return client
 
 
 @pytest.mark.parametrize("bad", ["\x00", "a\x00b", "\x07", "x\x1bx", "\ufffe"])

@@ -7,7 +7,6 @@ import json
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.test import Client
 
 from gcts.reading.docx import OLE_MAGIC
@@ -15,14 +14,6 @@ from gcts.web.library import models as m
 from tests.reading.test_docx import GOLD, REFERENCE, docx_of
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def editor(client: Client) -> Client:
-    user = User.objects.create_user("docx-editor", password="x-editor-1")
-    user.groups.add(Group.objects.get(name="editor"))
-    client.login(username="docx-editor", password="x-editor-1")
-    return client
 
 
 def _gold_paragraphs() -> int:
