@@ -241,7 +241,10 @@ def _document_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 def add_document(
     request: HttpRequest, file: File[UploadedFile], language: Form[str] = "", symbol: Form[str] = ""
 ) -> tuple[int, dict[str, Any]]:
-    """Add a document (text, PDF, Word or AKN4UN XML); a bad file gets a problem report and nothing is stored."""
+    """Add a document (text, PDF, Word or AKN4UN XML).
+
+    A bad file gets a problem report and nothing is stored.
+    """
     from django.conf import settings
 
     if (file.size or 0) > settings.MAX_UPLOAD_BYTES:

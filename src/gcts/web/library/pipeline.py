@@ -51,7 +51,9 @@ def annotate(res: Resolution) -> Resolution:
 def read(
     path: Path, *, language: str | None = None, symbol: str | None = None, partial: bool = False
 ) -> Resolution:
-    """Read ``path`` (text, PDF, Word or AKN4UN XML) into an annotated Resolution; bad files raise a GctsError.
+    """Read ``path`` (text, PDF, Word or AKN4UN XML) into an annotated Resolution.
+
+    Bad files raise a GctsError.
 
     ``partial``: the file holds only the opening of a resolution (what is missing goes to its quality report).
     """
