@@ -24,14 +24,14 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import numpy as np
 
 from gcts.compare.labels import Note, labels
 from gcts.compare.similarity import EmbeddingScorer, Mode, NgramScorer, Scorer
 from gcts.errors import StructureError
-from gcts.model import Resolution
+from gcts.model import Paragraph, Resolution
 
 Relation = Literal["identical", "changed", "moved", "split", "merged"]
 Confidence = Literal["high", "low"]
@@ -213,6 +213,29 @@ def monotone_pairs(scores: np.ndarray, accept: float) -> list[tuple[int, int]]:
     return pairs
 
 
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupSide:
+    """The direction of a group pass: one ``whole`` paragraph that became a run of consecutive ``pieces``.
+
+    A split looks from A (wholes) to B (pieces); a merge is its mirror image, the same pass run with the
+    sides swapped and the score matrix transposed, so that ``scores[whole, piece]`` holds in both.
+    """
+
+    relation: Relation  # "split" (wholes in A) or "merged" (wholes in B)
+    wholes: Sequence[Paragraph]
+    pieces: Sequence[Paragraph]
+    match_whole: dict[int, int]
+    match_piece: dict[int, int]
+    scores: np.ndarray
+
+    def a_b(self, whole: _T, piece: _T) -> tuple[_T, _T]:
+        """``whole`` and ``piece`` (indices or texts) in the (A, B) order the scorer and the pair keys use."""
+        return (whole, piece) if self.relation == "split" else (piece, whole)
+
+
 class _Aligner:
     """One alignment run; holds the state the passes share."""
 
@@ -295,14 +318,12 @@ class _Aligner:
             runs = [r for r in runs if anchor in r]
         return [r for r in runs if len(r) >= 2]
 
-    def _better_elsewhere(self, j: int, i: int, *, column: bool) -> bool:
-        """Whether an unpaired paragraph on the other side wants ``j`` much more than ``i`` does."""
-        if column:
-            free = np.array([k not in self.match_a and k != i for k in range(len(self.a_ids))], dtype=bool)
-            vals, own = self.s[free, j], self.s[i, j]
-        else:
-            free = np.array([k not in self.match_b and k != i for k in range(len(self.b_ids))], dtype=bool)
-            vals, own = self.s[j, free], self.s[j, i]
+    def _better_elsewhere(self, side: _GroupSide, piece: int, whole: int) -> bool:
+        """Whether another unpaired ``whole`` paragraph wants ``piece`` much more than ``whole`` does."""
+        free = np.array(
+            [k not in side.match_whole and k != whole for k in range(len(side.wholes))], dtype=bool
+        )
+        vals, own = side.scores[free, piece], side.scores[whole, piece]
         return bool(np.any((vals >= self.th.move) & (vals > own + 0.1)))
 
     def _near(
@@ -327,68 +348,44 @@ class _Aligner:
 
     def splits(self) -> None:
         """One paragraph of A became several consecutive paragraphs of B."""
-        free_b = [j for j in range(len(self.b_ids)) if j not in self.match_b]
-        if not free_b:
-            return
-        for i in range(len(self.a_ids)):
-            anchor = self.match_a.get(i)
-            if anchor is not None and self.relation.get((i, anchor)) in ("split", "merged"):
-                continue
-            a_text = self.a_pars[i].text
-            near = self._near(anchor, self.match_b, len(self.b_ids), free_b, self.s[i])
-            contained = {
-                j: self.scorer.part_of(self.b_pars[j].text, a_text)
-                for j in near
-                if self.s[i, j] >= 0.1 and not self._better_elsewhere(j, i, column=True)
-            }
-            cands = [j for j, share in contained.items() if share >= self.th.part]
-            if anchor is not None:
-                cands.append(anchor)
-            for run in self._runs(cands, anchor, self.match_b):
-                joined = " ".join(self.b_pars[j].text for j in run)
-                score = self.scorer.text_score(a_text, joined)
-                best_single = max(self.s[i, j] for j in run)
-                if score >= self.th.high and score >= best_single + self._gain(run, contained):
-                    if anchor is not None:
-                        self._unlink(i, anchor)
-                    for j in run:
-                        self.match_b[j] = i
-                        self.relation[(i, j)] = "split"
-                        self.group_score[(i, j)] = score
-                    self.match_a[i] = run[0]
-                    break
+        self._groups(_GroupSide("split", self.a_pars, self.b_pars, self.match_a, self.match_b, self.s))
 
     def merges(self) -> None:
-        """Several consecutive paragraphs of A became one paragraph of B."""
-        free_a = [i for i in range(len(self.a_ids)) if i not in self.match_a]
-        if not free_a:
+        """Several consecutive paragraphs of A became one paragraph of B: a split seen from B."""
+        self._groups(_GroupSide("merged", self.b_pars, self.a_pars, self.match_b, self.match_a, self.s.T))
+
+    def _groups(self, side: _GroupSide) -> None:
+        """Give each ``whole`` paragraph the run of consecutive ``pieces`` whose joined text matches it
+        clearly better than any single piece (the shared body of :meth:`splits` and :meth:`merges`)."""
+        free = [p for p in range(len(side.pieces)) if p not in side.match_piece]
+        if not free:
             return
-        for j in range(len(self.b_ids)):
-            anchor = self.match_b.get(j)
-            if anchor is not None and self.relation.get((anchor, j)) in ("split", "merged"):
+        for w in range(len(side.wholes)):
+            anchor = side.match_whole.get(w)
+            if anchor is not None and self.relation.get(side.a_b(w, anchor)) in ("split", "merged"):
                 continue
-            b_text = self.b_pars[j].text
-            near = self._near(anchor, self.match_a, len(self.a_ids), free_a, self.s[:, j])
+            whole_text = side.wholes[w].text
+            near = self._near(anchor, side.match_piece, len(side.pieces), free, side.scores[w])
             contained = {
-                i: self.scorer.part_of(self.a_pars[i].text, b_text)
-                for i in near
-                if self.s[i, j] >= 0.1 and not self._better_elsewhere(i, j, column=False)
+                p: self.scorer.part_of(side.pieces[p].text, whole_text)
+                for p in near
+                if side.scores[w, p] >= 0.1 and not self._better_elsewhere(side, p, w)
             }
-            cands = [i for i, share in contained.items() if share >= self.th.part]
+            cands = [p for p, share in contained.items() if share >= self.th.part]
             if anchor is not None:
                 cands.append(anchor)
-            for run in self._runs(cands, anchor, self.match_a):
-                joined = " ".join(self.a_pars[i].text for i in run)
-                score = self.scorer.text_score(joined, b_text)
-                best_single = max(self.s[i, j] for i in run)
+            for run in self._runs(cands, anchor, side.match_piece):
+                joined = " ".join(side.pieces[p].text for p in run)
+                score = self.scorer.text_score(*side.a_b(whole_text, joined))
+                best_single = max(side.scores[w, p] for p in run)
                 if score >= self.th.high and score >= best_single + self._gain(run, contained):
                     if anchor is not None:
-                        self._unlink(anchor, j)
-                    for i in run:
-                        self.match_a[i] = j
-                        self.relation[(i, j)] = "merged"
-                        self.group_score[(i, j)] = score
-                    self.match_b[j] = run[0]
+                        self._unlink(*side.a_b(w, anchor))
+                    for p in run:
+                        side.match_piece[p] = w
+                        self.relation[side.a_b(w, p)] = side.relation
+                        self.group_score[side.a_b(w, p)] = score
+                    side.match_whole[w] = run[0]
                     break
 
     def moves(self) -> None:
