@@ -121,7 +121,6 @@ def parse_text(
     return res
 
 
-
 def _span(lines: list[Line], source: str | None) -> SourceSpan:
     return SourceSpan(lines[0].start, lines[-1].end, lines[0].number, lines[-1].number, source)
 
@@ -194,6 +193,15 @@ def _items(raw: RawParagraph, text: str, conv: Conventions, source: str | None) 
     return items
 
 
+def _unexpected_ending(p: Paragraph, endings: tuple[str, ...], name: str) -> list[QualityIssue]:
+    """The "unexpected-ending" finding for ``p`` (``name`` in the message) when it does not end with one of
+    ``endings``; none when it does. Shared by the preambular and the non-final operative paragraphs."""
+    if ends_complete(p.text, endings, False):
+        return []
+    line = p.span.end_line if p.span else None
+    return [QualityIssue("unexpected-ending", f"{name} ends with {p.text[-1:]!r}", where=p.id, line=line)]
+
+
 def _checks(res: Resolution, conv: Conventions, closed: bool, partial: bool = False) -> list[QualityIssue]:
     """Findings on the assembled document: endings, truncation, missing closing, stray Latin words.
 
@@ -201,30 +209,15 @@ def _checks(res: Resolution, conv: Conventions, closed: bool, partial: bool = Fa
     out: list[QualityIssue] = []
     skip = res.paragraphs[-1] if partial and res.paragraphs else None
     for p in res.preamble:
-        if p is skip:
-            continue
-        if not ends_complete(p.text, conv.preamble_endings + conv.final_endings, False):
-            out.append(
-                QualityIssue(
-                    "unexpected-ending",
-                    f"preambular paragraph {p.index} ends with {p.text[-1:]!r}",
-                    where=p.id,
-                    line=p.span.end_line if p.span else None,
-                )
+        if p is not skip:
+            out += _unexpected_ending(
+                p, conv.preamble_endings + conv.final_endings, f"preambular paragraph {p.index}"
             )
     if not res.operative:
         return out + _latin_words(res, conv)
     last = res.operative[-1]
     for p in res.operative[:-1]:
-        if not ends_complete(p.text, conv.operative_endings, False):
-            out.append(
-                QualityIssue(
-                    "unexpected-ending",
-                    f"operative paragraph {p.number} ends with {p.text[-1:]!r}",
-                    where=p.id,
-                    line=p.span.end_line if p.span else None,
-                )
-            )
+        out += _unexpected_ending(p, conv.operative_endings, f"operative paragraph {p.number}")
     if not partial and not ends_complete(last.text, conv.final_endings, False):
         out.append(
             QualityIssue(
