@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+import zlib
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -123,15 +124,23 @@ def ngram_counts(norm: str, lo: int, hi: int) -> Counter[str]:
     return grams
 
 
+def _stable_key(gram: str) -> int:
+    """A 64-bit key of ``gram`` that is the same in every process (CRC-32 and Adler-32 of its UTF-8 side by
+    side: two independent checksums make a collision among a document pair's few thousand grams unlikely)."""
+    data = gram.encode("utf-8")
+    return ((zlib.crc32(data) << 32) | zlib.adler32(data)) - (1 << 63)
+
+
 @lru_cache(maxsize=16384)
 def gram_vector(norm: str, lo: int, hi: int) -> tuple[np.ndarray, np.ndarray]:
-    """The n-grams of a normalised text as sorted 64-bit keys (string hashes) with their counts.
+    """The n-grams of a normalised text as sorted 64-bit keys (stable gram hashes) with their counts.
 
     Cached per text, so a paragraph met again (the same document in another comparison, a lineage walk) costs
-    nothing; keys are only compared within one process, where string hashes are stable.
+    nothing. The keys also fix the order in which the cosine sums its terms, so they must not change between
+    runs: Python's ``hash`` of a string is salted per process and made scores differ in the last float digits.
     """
     grams = ngram_counts(norm, lo, hi)
-    keys = np.fromiter((hash(g) for g in grams), dtype=np.int64, count=len(grams))
+    keys = np.fromiter((_stable_key(g) for g in grams), dtype=np.int64, count=len(grams))
     counts = np.fromiter(grams.values(), dtype=np.float64, count=len(grams))
     order = np.argsort(keys)
     return keys[order], counts[order]
