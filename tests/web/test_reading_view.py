@@ -69,6 +69,8 @@ def test_labels_are_named_in_the_interface_language_never_raw_keys(client: Clien
     assert re.search(r'<span class="function"[^>]*>requests</span>', en)
     for page in (zh, en):
         assert ">request<" not in page and "secretary_general<" not in page
+        assert " — request " not in page  # the mandate's action, named too
+    assert "秘书长 — 请" in zh and "Secretary-General — requests" in en
     assert "秘书长" in zh and "Secretary-General" in en
 
 
