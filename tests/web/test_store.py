@@ -125,3 +125,15 @@ def test_hits_are_the_search_querysets_rows(stored_gold: Any, query: str, filter
         assert count == len(expected)
         assert [(r["slug"], r["pid"]) for r in rows] == expected[offset : offset + 20]
         assert words == _words
+
+
+@pytest.mark.parametrize("query", ["资助恐怖主义", "外国恐怖主义作战人员", "100% _x_"])
+def test_paragraphs_holding_the_whole_phrase_come_first(stored_gold: Any, query: str) -> None:
+    # Results were in document order only: for 资助恐怖主义 (segmented 资助 / 恐怖主义) the paragraphs that
+    # hold the two words apart stood among the six that hold the phrase as typed.
+    _words, rows, _count = hits(query, Filters(), limit=100)
+    phrase = " ".join(query.split())
+    holds = [phrase.upper() in str(r["text"]).upper() for r in rows]
+    assert holds == sorted(holds, reverse=True)
+    if query == "资助恐怖主义":
+        assert holds.count(True) == 6 and holds.count(False) >= 1

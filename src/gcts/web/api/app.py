@@ -27,7 +27,7 @@ from gcts.errors import GctsError
 from gcts.web.api import schemas as s
 from gcts.web.library import fragments, pipeline, vocabulary
 from gcts.web.library.models import ActorMention, Document, Mandate
-from gcts.web.library.search import Filters, hits, snippet
+from gcts.web.library.search import Filters, hits, query_phrase, snippet
 from gcts.web.library.store import store_resolution
 from gcts.web.library.views.comparison import comparison_for
 from gcts.web.library.views.upload import HEAD_BYTES, type_problem
@@ -292,7 +292,7 @@ def search_paragraphs(request: HttpRequest, params: Query[SearchQuery]) -> dict[
                 "symbol": row["symbol"],
                 "language": row["language"],
                 "paragraph": row["pid"],
-                "snippet": strip_tags(snippet(str(row["text"]), words)),
+                "snippet": strip_tags(snippet(str(row["text"]), words, phrase=query_phrase(params.q))),
                 "url": reading.replace("__slug__", str(row["slug"]))
                 + "#"
                 + str(row["pid"]).replace(":", "-"),

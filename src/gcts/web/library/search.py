@@ -24,7 +24,7 @@ from functools import cache
 from html import escape
 
 from django.db import connection
-from django.db.models import QuerySet
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
@@ -51,6 +51,12 @@ def segment_for_index(text: str) -> str:
     """The words of ``text`` for the index: search-mode segmentation, lower case, punctuation dropped."""
     words = (w.strip().lower() for w in _jieba().cut_for_search(text))
     return " ".join(w for w in words if w and WORD.search(w))
+
+
+def query_phrase(query: str) -> str:
+    """The query as one phrase (trimmed, at most 200 characters read): paragraphs that hold it as typed rank
+    first, before those that only hold all its words somewhere."""
+    return " ".join(query[:MAX_QUERY_CHARS].split())
 
 
 def query_words(query: str) -> list[str]:
@@ -86,8 +92,10 @@ class Filters:
 
 
 def search(query: str, filters: Filters = Filters()) -> tuple[list[str], QuerySet[Paragraph]]:
-    """Paragraphs matching ``query`` and ``filters``: the query's words and a queryset in document order."""
+    """Paragraphs matching ``query`` and ``filters``: the query's words and a queryset, paragraphs holding the
+    whole phrase first, then newest document first and document order."""
     words = query_words(query)
+    phrase = query_phrase(query)
     qs = Paragraph.objects.select_related("document").defer(
         "search_text",
         "span",
@@ -111,12 +119,24 @@ def search(query: str, filters: Filters = Filters()) -> tuple[list[str], QuerySe
         return words, qs.none()
     if filters.pillar or filters.theme or filters.actor:  # joins to labels/actors can repeat a paragraph
         qs = qs.distinct()
-    return words, qs.order_by("-document__year", "document__slug", "position")
+    exact = Case(When(text__icontains=phrase, then=Value(0)), default=Value(1), output_field=IntegerField())
+    ranked = qs.annotate(phrase_rank=exact if phrase else Value(1, output_field=IntegerField()))
+    return words, ranked.order_by("phrase_rank", "-document__year", "document__slug", "position")
 
 
 HIT_COLUMNS = ("pid", "text", "slug", "symbol", "source", "language")
 _HIT_SELECT = "SELECT p.pid, p.text, d.slug, d.symbol, d.source, d.language"
-_ORDER = "ORDER BY d.year DESC, d.slug, p.position"  # as search(): newest first, then document order
+# as search(): the whole phrase first, then newest document first, then document order
+_ORDER = (
+    "ORDER BY CASE WHEN UPPER(p.text) LIKE UPPER(%s) ESCAPE '\\' THEN 0 ELSE 1 END,"
+    " d.year DESC, d.slug, p.position"
+)
+
+
+def _like_pattern(phrase: str) -> str:
+    """A LIKE pattern matching ``phrase`` anywhere, its own ``%``, ``_`` and ``\\`` taken literally."""
+    escaped = phrase.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%" if phrase else ""
 
 
 def _conditions(words: list[str], filters: Filters) -> tuple[list[str], list[str]]:
@@ -161,7 +181,7 @@ def hits(
         where
     )
     with connection.cursor() as cursor:
-        page: list[str | int] = [*params, limit + 1, offset]
+        page: list[str | int] = [*params, _like_pattern(query_phrase(query)), limit + 1, offset]
         cursor.execute(f"{_HIT_SELECT} {body} {_ORDER} LIMIT %s OFFSET %s", page)
         rows = [dict(zip(HIT_COLUMNS, row, strict=True)) for row in cursor.fetchall()]
         if offset == 0 and len(rows) <= limit:
@@ -171,12 +191,14 @@ def hits(
     return words, rows[:limit], int(count)
 
 
-def snippet(text: str, words: Iterable[str], width: int = SNIPPET_CHARS) -> SafeString:
-    """An HTML-escaped extract of ``text`` around the first query word, each word's occurrences in <mark>."""
+def snippet(text: str, words: Iterable[str], width: int = SNIPPET_CHARS, *, phrase: str = "") -> SafeString:
+    """An HTML-escaped extract of ``text`` around the query — the whole ``phrase`` where the text holds it,
+    else the first query word —, each word's occurrences in <mark>."""
     words = [w for w in words if w]
     lower = text.lower()
+    at_phrase = lower.find(phrase.lower()) if phrase else -1
     hits = [i for i in (lower.find(w) for w in words) if i >= 0]
-    first = min(hits) if hits else 0
+    first = at_phrase if at_phrase >= 0 else min(hits) if hits else 0
     start = max(0, first - width // 3)
     end = min(len(text), start + width)
     part = text[start:end]

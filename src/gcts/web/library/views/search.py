@@ -13,12 +13,12 @@ from django.utils.safestring import SafeString
 
 from gcts.web.library import fragments, vocabulary
 from gcts.web.library.models import Document
-from gcts.web.library.search import Filters, hits, snippet
+from gcts.web.library.search import Filters, hits, query_phrase, snippet
 
 PAGE_SIZE = 20
 
 
-def _result(row: dict[str, Any], words: list[str], reading_url: str) -> SafeString:
+def _result(row: dict[str, Any], words: list[str], phrase: str, reading_url: str) -> SafeString:
     """One hit as a list item: link to the paragraph, document and paragraph, language, snippet.
 
     Made with ``format_html`` (everything escaped) rather than a template loop: a page of twenty hits is
@@ -34,7 +34,7 @@ def _result(row: dict[str, Any], words: list[str], reading_url: str) -> SafeStri
         vocabulary.paragraph_label(str(row["pid"])),
         language,
         language,
-        snippet(str(row["text"]), words),
+        snippet(str(row["text"]), words, phrase=phrase),
     )
 
 
@@ -66,7 +66,8 @@ def search_page(request: HttpRequest) -> HttpResponse:
     )
     words, page = _page(q, filters, request.GET.get("page"))
     reading_url = reverse("reading", args=["__slug__"])
-    results = [_result(row, words, reading_url) for row in page.object_list]
+    phrase = query_phrase(q)
+    results = [_result(row, words, phrase, reading_url) for row in page.object_list]
     context = {
         "q": q,
         "filters": filters,
