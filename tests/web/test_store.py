@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 from django.db import IntegrityError
 
-from gcts.model import Resolution
+from gcts.model import Heading, Paragraph, Resolution
 from gcts.web.library import models as m
 from gcts.web.library.search import Filters, hits, search
 from gcts.web.library.store import document_slug, store_resolution, symbol_series, to_resolution
@@ -35,7 +35,7 @@ def test_round_trip_keeps_paragraphs_footnotes_and_annotations(gold_resolution: 
 
 def test_document_facts_for_the_library_filters(gold_resolution: Resolution) -> None:
     doc = store_resolution(gold_resolution)
-    assert (doc.slug, doc.kind, doc.series, doc.language) == ("A-72-L.62.zh", "draft", "A/L", "zh")
+    assert (doc.slug, doc.kind, doc.series, doc.language) == ("A-72-L.62.zh", "draft", "gcts-review", "zh")
     assert doc.paragraphs.count() == 38 + 85
     assert doc.mandates.filter(
         paragraph__pid="operative:83", actor="secretary_general", deadline="2019-05", session=73
@@ -137,3 +137,25 @@ def test_paragraphs_holding_the_whole_phrase_come_first(stored_gold: Any, query:
     assert holds == sorted(holds, reverse=True)
     if query == "资助恐怖主义":
         assert holds.count(True) == 6 and holds.count(False) >= 1
+
+
+def test_a_review_of_the_strategy_belongs_to_the_review_series(stored_gold: Any) -> None:
+    # The library's series filter groups the Strategy and its reviews (draft A/72/L.62 is the draft of
+    # A/RES/72/284, sixth review); a document of no known series keeps its symbol series.
+    assert stored_gold.series == "gcts-review"
+    other = store_resolution(
+        Resolution(
+            language="en",
+            heading=Heading(symbol="A/RES/73/7"),
+            operative=[Paragraph(part="operative", index=1, number=1, text="Welcomes;")],
+        )
+    )
+    assert other.series == "A/RES"
+
+
+def test_the_library_names_the_series_by_its_title(client: Any, stored_gold: Any) -> None:
+    page = client.get("/").content.decode()
+    assert (
+        '<option value="gcts-review">The United Nations Global Counter-Terrorism Strategy and its reviews'
+        in page
+    )

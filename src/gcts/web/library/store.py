@@ -51,6 +51,25 @@ def symbol_series(symbol: str) -> str:
     return "/".join(parts)
 
 
+def review_series(heading: Heading) -> str:
+    """The id of the series of resolutions the document belongs to (e.g. ``gcts-review``, the Strategy and its
+    reviews: a member's resolution or its draft), from the collection's series data; "" when none."""
+    from gcts.compare.collection import Collection
+
+    symbols = [s for s in (heading.symbol, heading.adopted_as) if s]
+    for series in Collection().series.values():
+        if any(series.member(s) for s in symbols):
+            return series.id
+    return ""
+
+
+def series_titles() -> dict[str, str]:
+    """Series id → title, for naming the series of :func:`review_series` in the library."""
+    from gcts.compare.collection import Collection
+
+    return {s.id: s.title for s in Collection().series.values()}
+
+
 def document_kind(heading: Heading) -> str:
     """``adopted`` for resolutions, ``draft`` for draft resolutions, from the heading's kind or the symbol."""
     kind = (heading.kind or "").lower()
@@ -91,7 +110,7 @@ def store_resolution(res: Resolution, *, user: Any = None, bundled: bool = False
         symbol=h.symbol or "",
         language=res.language,
         kind=document_kind(h),
-        series=symbol_series(h.symbol or ""),
+        series=review_series(h) or symbol_series(h.symbol or ""),
         session=h.session,
         year=_year(h),
         title=h.title or "",

@@ -63,7 +63,7 @@ class Document(models.Model):
         max_length=40,
         blank=True,
         db_index=True,
-        help_text=_("symbol series, e.g. A/RES or A/72/L"),
+        help_text=_("series of resolutions (e.g. the Strategy reviews), else the symbol series, e.g. A/RES"),
     )
     session = models.IntegerField(_("session"), null=True, blank=True)
     year = models.IntegerField(_("year"), null=True, blank=True, db_index=True)

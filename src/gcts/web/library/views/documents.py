@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from gcts.errors import GctsError
 from gcts.web.library import fragments, pipeline
 from gcts.web.library.models import Document, Paragraph
-from gcts.web.library.store import to_resolution
+from gcts.web.library.store import series_titles, to_resolution
 
 
 def library(request: HttpRequest) -> HttpResponse:
@@ -27,16 +27,20 @@ def library(request: HttpRequest) -> HttpResponse:
         .annotate(n_paragraphs=Count("paragraphs"))
         .only("slug", "symbol", "language", "kind", "series", "year", "title", "adopted_as", "source")
     )
+    titles = series_titles()
     facets = {
         "languages": Document.objects.order_by("language").values_list("language", flat=True).distinct(),
         "years": Document.objects.exclude(year=None)
         .order_by("-year")
         .values_list("year", flat=True)
         .distinct(),
-        "series": Document.objects.exclude(series="")
-        .order_by("series")
-        .values_list("series", flat=True)
-        .distinct(),
+        "series": [
+            (s, titles.get(s, s))
+            for s in Document.objects.exclude(series="")
+            .order_by("series")
+            .values_list("series", flat=True)
+            .distinct()
+        ],
     }
     return render(
         request,
