@@ -26,21 +26,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from gcts.compare.collection import Collection
 from gcts.model import Resolution
 from gcts.reading import load
 
 CORPUS = Path(__file__).resolve().parents[1] / "src" / "gcts" / "data" / "corpus"
-REVIEWS = (
-    "A/RES/60/288",
-    "A/RES/62/272",
-    "A/RES/64/297",
-    "A/RES/66/282",
-    "A/RES/68/276",
-    "A/RES/70/291",
-    "A/RES/72/284",
-    "A/RES/75/291",
-    "A/RES/77/298",
-)
+# The Strategy and its reviews, in order, as the series data of the collection knows them.
+REVIEWS = tuple(m.symbol for m in Collection(Path(tempfile.gettempdir())).series["gcts-review"].members)
 
 
 def timed(fn: Callable[[], object], runs: int) -> tuple[float, float, float]:
@@ -71,7 +63,6 @@ def main() -> None:
     args = parser.parse_args()
     os.environ["GCTS_HOME"] = tempfile.mkdtemp(prefix="gcts-bench-")
     from gcts.compare import align
-    from gcts.compare.collection import Collection
     from gcts.compare.edits import edit
     from gcts.compare.lineage import _alignments, lineage
     from gcts.formats.json_format import to_json
