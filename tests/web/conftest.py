@@ -1,21 +1,20 @@
-"""pytest-django set-up for the web tests: a throw-away GCTS_HOME, compiled catalogues, documents from gold.
+"""pytest-django set-up for the web tests: compiled catalogues, documents from gold.
 
-The settings read ``GCTS_HOME`` when first imported, so it is set here, at import time, before pytest-django
-configures Django. Only the tests under ``tests/web`` load this file.
+The settings read ``GCTS_HOME`` when first imported; ``tests/conftest.py`` has already pointed it at the run's
+own temporary folder (whatever the user set), so Django is set up here, after it. Only the tests under
+``tests/web`` load this file.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-os.environ.setdefault("GCTS_HOME", tempfile.mkdtemp(prefix="gcts-test-home-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcts.web.settings")
 
 import django
