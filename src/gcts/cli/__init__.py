@@ -27,6 +27,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.compare",
     "gcts.cli.corpus",
     "gcts.cli.lineage",
+    "gcts.cli.sanctions",
 )
 
 
