@@ -1,4 +1,3 @@
-# ruff: noqa: RUF012
 """The full-text index on ``library_paragraph.search_text``, in each database's own engine.
 
 SQLite: an FTS5 table with external content, kept in step by triggers (so cascading deletes and updates

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF012
 """Comparisons keep their redline in every interface language (the redline's own words are translated)."""
 
 from __future__ import annotations

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF012
 """A document's series is the series of resolutions it belongs to (the Strategy reviews) where known."""
 
 from __future__ import annotations
