@@ -178,6 +178,21 @@ class Paragraph:
 
 
 @dataclass(slots=True)
+class CrossHeading:
+    """An unnumbered heading inside the preamble or the operative part ("Pillar I: measures to address the
+    conditions conducive to the spread of terrorism"), which belongs to no paragraph.
+
+    ``before`` is the id of the paragraph it stands before (``operative:13``), so writers put it in place;
+    ``text`` is the heading as printed, its lines joined.
+    """
+
+    text: str
+    part: PartName
+    before: str
+    span: SourceSpan | None = None
+
+
+@dataclass(slots=True)
 class Footnote:
     """A footnote with its number as printed, its text, and the paragraph whose marker cites it."""
 
@@ -222,7 +237,8 @@ class Heading:
 class Resolution:
     """A resolution or draft of the General Assembly (or another organ).
 
-    It holds the heading, the preamble, the operative part and the footnotes.
+    It holds the heading, the preamble, the operative part, the footnotes and the unnumbered headings
+    printed between paragraphs (:class:`CrossHeading`).
     """
 
     language: str
@@ -232,6 +248,12 @@ class Resolution:
     footnotes: list[Footnote] = field(default_factory=list)
     source: str | None = None
     quality: list[QualityIssue] = field(default_factory=list)
+    #: Unnumbered headings inside the preamble or operative part, in document order.
+    headings: list[CrossHeading] = field(default_factory=list)
+
+    def heading_before(self, pid: str) -> list[CrossHeading]:
+        """The cross-headings printed right before paragraph ``pid`` (usually none, at most a few)."""
+        return [h for h in self.headings if h.before == pid]
 
     @property
     def paragraphs(self) -> list[Paragraph]:

@@ -13,6 +13,8 @@ for General Assembly resolutions model it:
 * ``preamble`` — the organ line as ``formula name="enactingFormula"`` and one ``container`` per preambular
   paragraph;
 * ``mainBody`` — numbered ``paragraph``s; sub-paragraphs as ``list``/``intro``/``point`` (nested: (i), (ii));
+* unnumbered headings between paragraphs ("Pillar I: …") as ``crossHeading`` inside a
+  ``blockContainer class="crossHeading"``, where they stand (preamble or mainBody);
 * ``conclusions`` — the meeting (``event``) and the adoption date (``docDate``).
 
 Annotations are written in place where the text allows it (the opening as ``span class="opening"``, each
@@ -117,6 +119,7 @@ class _Writer:
         self.extra: dict[str, Any] = {}
         self.emitted_notes: set[int] = set()
         self.used_ids: set[str] = set()
+        self.cross_count = 0
 
     # --- document ----------------------------------------------------------------------------------------
 
@@ -248,6 +251,7 @@ class _Writer:
         if self.res.heading.body:
             _sub(formula, "organization", self.res.heading.body, refersTo=f"#{AUTHOR_ID}")
         for p in self.res.preamble:
+            self._cross_headings(preamble, p)
             eid = self._eid(f"preamble__container_{p.index}")
             name = p.annotations.function or "preambularParagraph"
             container = _sub(preamble, "container", name=name, eId=eid)
@@ -266,6 +270,7 @@ class _Writer:
             _sub(_sub(_sub(body, "paragraph", eId="para_0", status="removed"), "content"), "p")
             return
         for p in self.res.operative:
+            self._cross_headings(body, p)
             eid = self._eid(f"para_{p.number if p.number is not None else f'x{p.index}'}")
             para = _sub(body, "paragraph", eId=eid)
             self._classify(p, eid)
@@ -282,6 +287,15 @@ class _Writer:
             if placed and len(list(para.iter(_q("authorialNote"), _q("noteRef")))) != len(p.footnote_refs):
                 placed = self._unplace(para, p)  # a marker fell between windows (inside a printed label)
             self._notes(last, p, placed)
+
+    def _cross_headings(self, parent: etree._Element, p: Paragraph) -> None:
+        """The unnumbered headings printed before ``p``: a ``crossHeading`` each, in a ``blockContainer``
+        (the element the schema allows both in ``preamble`` and in ``mainBody``), ``class="crossHeading"``."""
+        for h in self.res.heading_before(p.id):
+            self.cross_count += 1
+            eid = self._eid(f"{'preamble__' if p.part == 'preamble' else ''}crossHeading_{self.cross_count}")
+            box = _sub(parent, "blockContainer", eId=eid, class_="crossHeading")
+            _sub(box, "crossHeading", h.text, eId=f"{eid}__heading")
 
     def _structure(self, parent: etree._Element, eid: str, text: str, subs: Sequence[SubParagraph],
                    spans: list[_Span], offset: int) -> etree._Element | None:

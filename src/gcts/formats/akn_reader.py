@@ -27,6 +27,7 @@ from gcts.formats import akn_codec
 from gcts.formats.akn import AKN_NS, GCTS_NS, INLINE_FIELDS, ISO639_2, UNDOCS, camel
 from gcts.model import (
     Annotations,
+    CrossHeading,
     Footnote,
     Heading,
     Label,
@@ -120,6 +121,7 @@ class _Reader:
         heading = self._heading()
         preamble = self._preamble()
         operative = self._operative(body)
+        headings = self._cross_headings(body, preamble, operative)
         for data in self.record.get("footnotes", []):
             note = akn_codec.footnote_from_dict(data)
             self.notes.setdefault(note.number, note)
@@ -131,8 +133,36 @@ class _Reader:
             footnotes=sorted(self.notes.values(), key=lambda f: f.number),
             source=self.source if self.source is not None else self.record.get("source"),
             quality=[akn_codec.quality_from_dict(q) for q in self.record.get("quality", [])],
+            headings=headings,
         )
         return res
+
+    def _cross_headings(
+        self, body: etree._Element, preamble: list[Paragraph], operative: list[Paragraph]
+    ) -> list[CrossHeading]:
+        """Each ``crossHeading`` tied to the paragraph that follows it in its part (in document order)."""
+        out: list[CrossHeading] = []
+        parts: list[tuple[PartName, etree._Element | None, list[Paragraph], tuple[str, ...]]] = [
+            ("preamble", self.doc.find(_q("preamble")), preamble, ("container", "p", "block", "recital")),
+            ("operative", body, operative, ("paragraph",)),
+        ]
+        for part, root, paras, kinds in parts:
+            if root is None:
+                continue
+            seen = 0
+            waiting: list[str] = []
+            for el in root.iter():
+                name = _local(el) if isinstance(el.tag, str) else ""
+                if name == "crossHeading":
+                    waiting.append(_text(el).strip())
+                elif name in kinds and el.getparent() is not None and _counts(el, part):
+                    if el.get("status") == "removed":
+                        continue
+                    if waiting and seen < len(paras):
+                        out += [CrossHeading(text=t, part=part, before=paras[seen].id) for t in waiting]
+                    waiting = []
+                    seen += 1
+        return out
 
     # --- meta and heading -------------------------------------------------------------------------------
 
@@ -320,6 +350,17 @@ class _Reader:
 
 _STRUCTURAL = {"container", "paragraph", "point", "list", "intro", "wrapUp", "content", "recital", "block",
                "authorialNote"}
+
+
+def _counts(el: etree._Element, part: str) -> bool:
+    """Is ``el`` one paragraph of ``part`` as :meth:`_Reader._preamble` / ``_operative`` count them?"""
+    parent = el.getparent()
+    if part == "operative":
+        return True
+    name = _local(el)
+    if name == "recital":
+        return parent is not None and _local(parent) == "recitals"
+    return parent is not None and _local(parent) == "preamble" and name != "recitals"
 
 
 def _unmark(items: list[SubParagraph]) -> None:

@@ -20,6 +20,7 @@ from gcts.errors import FormatError
 from gcts.model import (
     ActorMention,
     Annotations,
+    CrossHeading,
     Evidence,
     Footnote,
     Heading,
@@ -58,6 +59,9 @@ def to_dict(res: Resolution) -> dict[str, Any]:
         "footnotes": [
             {"number": f.number, "text": f.text, "cited_in": f.cited_in, "span": _span(f.span)}
             for f in res.footnotes
+        ],
+        "headings": [
+            {"text": h.text, "part": h.part, "before": h.before, "span": _span(h.span)} for h in res.headings
         ],
         "quality": [asdict(q) for q in res.quality],
     }
@@ -218,6 +222,23 @@ def from_json(data: str | bytes | dict[str, Any], *, source: str | None = None) 
                 text=rd.get(f, "text", str, where),
                 cited_in=rd.get(f, "cited_in", str, where, required=False),
                 span=rd.span(f.get("span"), f"{where}.span"),
+            )
+        )
+    ids = {p.id for p in res.paragraphs}
+    for k, h in enumerate(rd.get(doc, "headings", list, "(root)", required=False, default=[])):
+        where = f"headings[{k}]"
+        part = rd.get(h, "part", str, where)
+        before = rd.get(h, "before", str, where)
+        if part not in ("preamble", "operative"):
+            raise rd.fail(f"{where}.part", f"expected 'preamble' or 'operative', not {part!r}")
+        if before not in ids:
+            raise rd.fail(f"{where}.before", f"no paragraph {before!r} in this document")
+        res.headings.append(
+            CrossHeading(
+                text=rd.get(h, "text", str, where),
+                part=part,
+                before=before,
+                span=rd.span(h.get("span"), f"{where}.span"),
             )
         )
     for k, q in enumerate(rd.get(doc, "quality", list, "(root)", required=False, default=[])):

@@ -37,16 +37,24 @@ def to_markdown(res: Resolution) -> str:
     if res.preamble:
         out += ["## Preamble", ""]
         for p in res.preamble:
-            out += _paragraph(p)
+            out += _cross_headings(res, p) + _paragraph(p)
     if res.operative:
         out += ["## Operative paragraphs", ""]
         for p in res.operative:
-            out += _paragraph(p)
+            out += _cross_headings(res, p) + _paragraph(p)
     if res.footnotes:
         out += ["## Footnotes", ""]
         out += [f"[^{f.number}]: {_escape(f.text)}" for f in res.footnotes]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _cross_headings(res: Resolution, p: Paragraph) -> list[str]:
+    """The unnumbered headings printed before ``p``, one level below the part's heading."""
+    out: list[str] = []
+    for h in res.heading_before(p.id):
+        out += [f"### {_escape(h.text)}", ""]
+    return out
 
 
 def _heading_rows(res: Resolution) -> list[tuple[str, str]]:
@@ -82,9 +90,10 @@ def _paragraph(p: Paragraph) -> list[str]:
 def _footnote_marks(parts: list[str], numbers: Iterator[int]) -> Iterator[str]:
     """``parts`` (a line split at :data:`MARK`) joined again with ``[^n]`` for each mark."""
     yield parts[0]
-    for part in parts[1:]:
+    for k, part in enumerate(parts[1:], start=1):
         yield f"[^{next(numbers)}]"
-        yield part
+        # two markers side by side stay two when rendered (⁷ ⁸, not ⁷⁸): a space between them
+        yield " " if not part and k + 1 < len(parts) else part
 
 
 def _body(p: Paragraph, refs: list[tuple[int, int]]) -> list[str]:

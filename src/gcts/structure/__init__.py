@@ -22,15 +22,16 @@ from __future__ import annotations
 import re
 
 from gcts.errors import StructureError
-from gcts.model import Paragraph, QualityIssue, Resolution, SourceSpan, SubParagraph
+from gcts.model import CrossHeading, Paragraph, QualityIssue, Resolution, SourceSpan, SubParagraph
 from gcts.structure.artefacts import Cleaner
 from gcts.structure.conventions import Conventions, conventions
+from gcts.structure.extraction import normalise
 from gcts.structure.footnotes import MARK, MarkerReader, build_footnotes, take_marks
 from gcts.structure.furniture import squeeze
 from gcts.structure.heading import parse_heading, take_closing
 from gcts.structure.layout import RawFootnote, separate
 from gcts.structure.lines import Line, split_lines
-from gcts.structure.paragraphs import RawParagraph, ends_complete, segment, take_adopted_title
+from gcts.structure.paragraphs import RawHeading, RawParagraph, ends_complete, segment, take_adopted_title
 from gcts.structure.partial import missing_operative_message, partial_issues, take_elision_note
 from gcts.structure.subparagraphs import split_items
 
@@ -64,7 +65,7 @@ def parse_text(
 
         language = detect(text)
     conv = conventions(language)
-    lines = split_lines(text)
+    lines, style = normalise(split_lines(text), spaced=conv.line_join == " ")
     head = parse_heading(lines, conv)
     heading = head.heading
     if head.report:
@@ -75,6 +76,9 @@ def parse_text(
             line=head.report_line,
         )
     quality: list[QualityIssue] = list(head.issues)
+    described = style.describe()
+    if described:
+        quality.append(QualityIssue("extraction-style", f"read as extracted: {described}", severity="info"))
     sep = separate(
         lines[head.body_start :],
         conv,
@@ -88,7 +92,7 @@ def parse_text(
         body = body[:-used]
         heading.meeting = meeting
         heading.adoption_date = heading.adoption_date or when
-    raws, issues = segment(body, conv)
+    raws, issues, cross = segment(body, conv)
     quality += issues
     heading.annex_title = take_adopted_title(raws, conv)
     if not any(r.part == "operative" for r in raws):
@@ -102,6 +106,7 @@ def parse_text(
             )
     res = Resolution(language=language, heading=heading, source=source)
     _fill(res, raws, sep.footnotes, conv, source, partial)
+    res.headings = _headings(cross, res, conv, source)
     if symbol and not heading.symbol:
         heading.symbol, heading.symbol_in_text = symbol, False
     elif symbol and heading.symbol != symbol:
@@ -137,11 +142,23 @@ def _fill(
 
     In a partial text, footnote markers may cite footnotes whose text was cut off (see
     :class:`MarkerReader`)."""
+    joined = [raw.joined(conv) for raw in raws]
     reader = MarkerReader(notes, conv, partial=partial)
-    texts: list[tuple[str, list[int], list[int]]] = []
-    for raw in raws:
-        joined, pages = raw.joined(conv)
-        texts.append(reader.read(joined, pages))
+    texts = [reader.read(text, pages) for text, pages in joined]
+    guesses = reader.uncited_guesses()
+    if guesses:  # a footnote left uncited: read again, taking its one doubtful place (and saying so)
+        reader = MarkerReader(notes, conv, partial=partial, guesses=guesses)
+        texts = [reader.read(text, pages) for text, pages in joined]
+        for n, k in reader.guessed:
+            res.quality.append(
+                QualityIssue(
+                    "marker-guessed",
+                    f"the number {n} before {_word_after(joined[k][0], n)!r} was taken as the marker of "
+                    f"footnote {n} (the footnote has no other marker, and it is printed on this page)",
+                    severity="info",
+                    where=f"{raws[k].part}:{raws[k].number or _preamble_index(raws, k)}",
+                )
+            )
     clean = Cleaner(conv, [t.replace(MARK, "") for t, _, _ in texts] + [" ".join(n.parts) for n in notes])
     cited_in: dict[int, str] = {}
     for k, (raw, (marked, numbers, marks)) in enumerate(zip(raws, texts, strict=True)):
@@ -180,6 +197,30 @@ def _fill(
                 res.quality.append(
                     QualityIssue("marker-without-footnote", f"marker {n} has no footnote text", where=para.id)
                 )
+
+
+def _headings(
+    cross: list[RawHeading], res: Resolution, conv: Conventions, source: str | None
+) -> list[CrossHeading]:
+    """The model's cross-headings, each tied to the id of the paragraph printed after it."""
+    ids = [p.id for p in res.paragraphs]
+    out = []
+    for h in cross:
+        if h.before < len(ids):
+            part = res.paragraphs[h.before].part
+            span = _span([bl.line for bl in h.lines], source)
+            out.append(CrossHeading(text=h.text(conv), part=part, before=ids[h.before], span=span))
+    return out
+
+
+def _word_after(text: str, n: int) -> str:
+    """The word after the first bare ``n`` in ``text`` (for the message of a guessed marker)."""
+    m = re.search(rf"(?<=\s){n}\s+(\S+)", text)
+    return m.group(1) if m else ""
+
+
+def _preamble_index(raws: list[RawParagraph], k: int) -> int:
+    return sum(1 for r in raws[: k + 1] if r.part == "preamble")
 
 
 def _items(raw: RawParagraph, text: str, conv: Conventions, source: str | None) -> list[SubParagraph]:

@@ -60,6 +60,7 @@ class Conventions:
     footnote_number_line: re.Pattern[str]
     inline_markers: bool
     glued_markers: bool
+    glued_to_word: bool
     marker_not_after: frozenset[str]
     marker_not_before: frozenset[str]
     stop_words: tuple[str, ...] = field(default=())
@@ -148,6 +149,7 @@ def conventions(code: str) -> Conventions:
         footnote_number_line=_compile(str(fn.get("number_line") or NEVER), f"{where} [footnotes]"),
         inline_markers=fn.get("markers", "inline") == "inline",
         glued_markers=bool(fn.get("glued_after_punctuation", False)),
+        glued_to_word=bool(fn.get("glued_to_word", False)),
         marker_not_after=frozenset(w.lower() for w in fn.get("not_after", [])),
         marker_not_before=frozenset(w.lower() for w in fn.get("not_before", [])),
         stop_words=tuple(data.get("detect", {}).get("stop_words", [])),

@@ -15,6 +15,7 @@ Markers come in two shapes:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from gcts.model import Footnote, QualityIssue, SourceSpan
@@ -23,7 +24,12 @@ from gcts.structure.layout import RawFootnote
 
 _SUPERSCRIPTS = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
 _BARE = re.compile(r"(?<=\S)([ \t\n]+)(\d{1,3})(?=\s|[,;:.](?:\s|$)|$)")
-_GLUED = re.compile(r"(?<=[^\d\s][,;])(\d{1,2})(?=\s|$)|(?<=\d[,;])(\d)(?=\s|$)")
+_GLUED = re.compile(r"(?<=[^\d\s][,;:.”’)])(\d{1,2})(?=\s|$)|(?<=\d[,;])(\d)(?=\s|$)")
+#: A marker glued to the word it follows (``Strategy1 and``, ``thereto10 and``): two letters before it, and
+#: a space, punctuation or the end after it. Taken only for a footnote the document holds (see above).
+_GLUED_WORD = re.compile(r"(?<=[^\W\d_]{2})(\d{1,3})(?=[\s,.;:)\]”’\"]|$)")
+#: The words around a bare number are looked for this far on each side (keeps the reading linear).
+_WORD_WINDOW = 80
 _WORD_END = re.compile(r"[\w)\]”’\"'.,;:]$")
 #: Where a marker stood, kept in the text through the artefact repairs (a private-use character, which no
 #: UN text holds and no repair matches) and turned into offsets by :func:`take_marks`.
@@ -40,12 +46,30 @@ class Marker:
 
 
 class MarkerReader:
-    """Finds markers paragraph after paragraph, remembering which footnotes were cited already."""
+    """Finds markers paragraph after paragraph, remembering which footnotes were cited already.
 
-    def __init__(self, notes: list[RawFootnote], conv: Conventions, *, partial: bool = False) -> None:
+    Candidates of every shape (superscript, bare, glued after punctuation, glued to a word) are collected in
+    one pass each and decided in text order, so that a paragraph citing 5 glued and 6 bare reads both."""
+
+    def __init__(
+        self,
+        notes: list[RawFootnote],
+        conv: Conventions,
+        *,
+        partial: bool = False,
+        guesses: frozenset[tuple[int, int]] = frozenset(),
+    ) -> None:
         self.conv = conv
+        #: Bare numbers refused only because of the word after them ("Aspects 5 Member States"), which were
+        #: the next footnote on that footnote's own page: (paragraph, offset) → footnote number. When such a
+        #: footnote stays uncited, a second reading takes the first of them (``guesses``) and says so.
+        self.doubtful: dict[int, tuple[int, int]] = {}
+        self.guesses = guesses
+        self.guessed: list[tuple[int, int]] = []
+        self._paragraph = -1
         self.pages = {n.number: n.page for n in notes}
         self.pending = sorted(self.pages)
+        self._next = 0  # index into pending of the first footnote not cited yet
         self.cited: set[int] = set()
         #: In a partial text the footnote blocks may be cut off: a bare number that is the next footnote
         #: number after all those cited or found (and passes the word checks) is a marker even without text.
@@ -57,68 +81,93 @@ class MarkerReader:
 
         ``pages`` maps offsets of ``text`` to page numbers (see :meth:`RawParagraph.joined`).
         """
-        found = self._superscripts(text)
+        self._paragraph += 1
+        candidates: list[tuple[int, str, re.Match[str]]] = [
+            (m.start(), "sup", m) for m in _SUPERSCRIPTS.finditer(text)
+        ]
         if self.conv.inline_markers:
-            found += self._bare(text, pages, {m.start for m in found})
+            candidates += [(m.start(), "bare", m) for m in _BARE.finditer(text)]
         if self.conv.glued_markers:
-            found += self._glued(text)
-        found.sort(key=lambda m: m.start)
+            candidates += [(m.start(), "glued", m) for m in _GLUED.finditer(text)]
+        if self.conv.glued_to_word:
+            candidates += [(m.start(), "word", m) for m in _GLUED_WORD.finditer(text)]
+        candidates.sort(key=lambda c: c[0])
+        found: list[Marker] = []
+        page_at = _PageIndex(pages)
+        taken_to = -1
+        for start, kind, m in candidates:
+            if start < taken_to:
+                continue
+            marker = self._decide(kind, m, text, page_at)
+            if marker is not None:
+                found.append(marker)
+                self._cite(marker.number)
+                taken_to = marker.end
         numbers: list[int] = []
-        for m in found:
-            if m.number not in numbers:
-                numbers.append(m.number)
-        return _remove(text, found, self.conv), numbers, [m.number for m in found]
+        for mk in found:
+            if mk.number not in numbers:
+                numbers.append(mk.number)
+        return _remove(text, found, self.conv), numbers, [mk.number for mk in found]
 
-    def _superscripts(self, text: str) -> list[Marker]:
-        out = []
-        for m in _SUPERSCRIPTS.finditer(text):
-            n = superscript_value(m.group(1))
-            out.append(Marker(n, m.start(), m.end()))
-            self._cite(n)
-        return out
+    def _decide(self, kind: str, m: re.Match[str], text: str, page_at: _PageIndex) -> Marker | None:
+        if kind == "sup":
+            return Marker(superscript_value(m.group(1)), m.start(), m.end())
+        if kind == "bare":
+            return self._bare(m, text, page_at)
+        n = int(m.group(0))
+        if n in self.cited or self._is_next(n, m.start(), page_at):
+            if kind == "word" and n not in self.pages and not self.partial:
+                return None
+            return Marker(n, m.start(), m.end())
+        return None
+
+    def _is_next(self, n: int, offset: int, page_at: _PageIndex) -> bool:
+        """Is ``n`` the next footnote not cited yet, printed on or after the page at ``offset``?"""
+        pending = self._pending_head()
+        if pending is not None and n == pending and page_at(offset) <= self.pages[n]:
+            return True
+        return self.partial and n not in self.pages and n == self._next_unknown()
+
+    def _pending_head(self) -> int | None:
+        while self._next < len(self.pending) and self.pending[self._next] in self.cited:
+            self._next += 1
+        return self.pending[self._next] if self._next < len(self.pending) else None
 
     def _cite(self, n: int) -> None:
         self.cited.add(n)
-        if n in self.pending:
-            self.pending.remove(n)
 
-    def _bare(self, text: str, pages: list[tuple[int, int]], taken: set[int]) -> list[Marker]:
-        out = []
-        for m in _BARE.finditer(text):
-            if m.start() in taken:
-                continue
-            n = int(m.group(2))
-            before = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
-            after = text[m.end() :].split(None, 1)
-            word_after = after[0] if after else ""
-            if not self._plausible(before, word_after):
-                continue
-            new = bool(self.pending) and n == self.pending[0] and _page_at(pages, m.start()) <= self.pages[n]
-            new = new or (self.partial and n not in self.pages and n == self._next_unknown())
-            again = (
-                n in self.cited
-                and not before[-1:].isdigit()
-                and _WORD_END.search(before) is not None
-                and not word_after[:1].isupper()
-            )
-            if new or again:
-                out.append(Marker(n, m.start(), m.end()))
-                self._cite(n)
-        return out
+    def _bare(self, m: re.Match[str], text: str, page_at: _PageIndex) -> Marker | None:
+        n = int(m.group(2))
+        window = text[max(0, m.start() - _WORD_WINDOW) : m.start()]
+        before = window.rsplit(None, 1)[-1] if window.strip() else ""
+        ahead = text[m.end() : m.end() + _WORD_WINDOW].split(None, 1)
+        word_after = ahead[0] if ahead else ""
+        if not self._plausible(before, word_after):
+            if self._plausible(before, "") and self._is_next(n, m.start(), page_at):
+                where = (self._paragraph, m.start())
+                if page_at(m.start()) == self.pages.get(n):
+                    self.doubtful.setdefault(n, where)
+                if where in self.guesses:
+                    self.guessed.append((n, self._paragraph))
+                    return Marker(n, m.start(), m.end())
+            return None
+        again = (
+            n in self.cited
+            and not before[-1:].isdigit()
+            and _WORD_END.search(before) is not None
+            and not word_after[:1].isupper()
+        )
+        if self._is_next(n, m.start(), page_at) or again:
+            return Marker(n, m.start(), m.end())
+        return None
+
+    def uncited_guesses(self) -> frozenset[tuple[int, int]]:
+        """The doubtful places of footnotes this reading left uncited: what a second reading may take."""
+        return frozenset(w for n, w in self.doubtful.items() if n not in self.cited)
 
     def _next_unknown(self) -> int:
         """The number a footnote cut off from a partial text would have: one after all cited or found."""
         return max(self.cited | set(self.pages), default=0) + 1
-
-    def _glued(self, text: str) -> list[Marker]:
-        """Markers printed against the punctuation before them (``UNISPACE+50,1 Noting``)."""
-        out = []
-        for m in _GLUED.finditer(text):
-            n = int(m.group(0))
-            if n in self.cited or (self.pending and n == self.pending[0]):
-                out.append(Marker(n, m.start(), m.end()))
-                self._cite(n)
-        return out
 
     def _plausible(self, before: str, after: str) -> bool:
         if not before or before[-1] in "-–—/(":
@@ -130,13 +179,18 @@ class MarkerReader:
         return not (nxt and nxt in self.conv.marker_not_before)
 
 
-def _page_at(pages: list[tuple[int, int]], offset: int) -> int:
-    page = pages[0][1] if pages else 1
-    for start, p in pages:
-        if start > offset:
-            break
-        page = p
-    return page
+class _PageIndex:
+    """Offset → page of a paragraph's text, by bisection over the pieces' start offsets."""
+
+    def __init__(self, pages: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in pages]
+        self.pages = [p for _, p in pages]
+
+    def __call__(self, offset: int) -> int:
+        if not self.pages:
+            return 1
+        k = bisect_right(self.starts, offset) - 1
+        return self.pages[max(k, 0)]
 
 
 def _remove(text: str, markers: list[Marker], conv: Conventions) -> str:

@@ -15,7 +15,7 @@ from datetime import date
 
 from gcts.model import Heading, QualityIssue
 from gcts.structure.conventions import Conventions, words_to_number
-from gcts.structure.furniture import SYMBOL, is_symbol
+from gcts.structure.furniture import SYMBOL, is_furniture, is_symbol
 from gcts.structure.lines import Line
 
 
@@ -88,6 +88,8 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
             if state == "agenda" and agenda_parts:  # the agenda title is one block; what follows is the title
                 state = "title"
             continue
+        if is_furniture(line) and not any(is_symbol(c) for c in line.cells):
+            continue  # job number and bar code, which some extractors put at the top of page 1
         cells = list(line.cells)
         while cells:
             cell = cells.pop(0)

@@ -145,12 +145,20 @@ def _furniture_flags(lines: list[Line], title: str | None) -> list[bool]:
     flags = [is_furniture(line, title) for line in lines]
     if not title:
         return flags
-    for k, line in enumerate(lines):
-        if flags[k] or line.blank or len(line.text) < MIN_RUNNING_TITLE or squeeze(line.text) not in title:
-            continue
-        near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines)]
-        if any(flags[j] for j in near):
-            flags[k] = True
+    candidates = [
+        k
+        for k, line in enumerate(lines)
+        if not flags[k]
+        and not line.blank
+        and len(line.text) >= MIN_RUNNING_TITLE
+        and squeeze(line.text) in title
+    ]
+    # forward then backward: a title printed over two lines above the symbol is furniture line by line
+    for order in (candidates, candidates[::-1]):
+        for k in order:
+            near = [j for j in (k - 1, k + 1) if 0 <= j < len(lines)]
+            if any(flags[j] for j in near):
+                flags[k] = True
     return flags
 
 

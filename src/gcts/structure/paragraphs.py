@@ -19,6 +19,7 @@ kept and joined without a space (``seventy-`` / ``fourth``).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -30,6 +31,7 @@ from gcts.structure.layout import BodyLine
 FIRST_LINE_DEPTH = 3
 #: A jump in operative numbering is accepted up to this many numbers (and reported).
 MAX_NUMBER_JUMP = 5
+_GLUED_TAIL = re.compile(r"[^\d\s]\d{1,3}$")
 _TRAILING = "\"'”’»)]】》 \t" + SUPERSCRIPT_DIGITS
 
 
@@ -81,6 +83,25 @@ class RawParagraph:
         return "".join(parts), where
 
 
+@dataclass(slots=True)
+class RawHeading:
+    """An unnumbered heading between paragraphs, and the index (in the paragraph list) of the paragraph
+    after it."""
+
+    part: PartName
+    before: int
+    lines: list[BodyLine] = field(default_factory=list)
+
+    def text(self, conv: Conventions) -> str:
+        """The heading's lines joined into one."""
+        return conv.line_join.join(bl.line.text for bl in self.lines).strip()
+
+
+#: A heading between paragraphs holds at most this many lines and characters.
+HEADING_LINES = 3
+HEADING_CHARS = 300
+
+
 def ends_complete(text: str, endings: tuple[str, ...], inline_markers: bool) -> bool:
     """True when ``text`` ends with one of ``endings``, ignoring trailing quotes and footnote markers."""
     t = text.rstrip(_TRAILING)
@@ -88,6 +109,10 @@ def ends_complete(text: str, endings: tuple[str, ...], inline_markers: bool) -> 
         head, _, tail = t.rpartition(" ")
         if tail.isdigit() and len(tail) <= 3 and head:
             t = head.rstrip(_TRAILING)
+        else:  # a marker glued to the punctuation it follows ("Peace,2")
+            m = _GLUED_TAIL.search(t)
+            if m:
+                t = t[: m.start() + 1].rstrip(_TRAILING)
     return t.endswith(endings)
 
 
@@ -111,14 +136,20 @@ def _page_bases(body: list[BodyLine]) -> dict[int, int | None]:
     return bases
 
 
-def segment(body: list[BodyLine], conv: Conventions) -> tuple[list[RawParagraph], list[QualityIssue]]:
-    """Cut the running text into paragraphs (see the module docstring for the rules)."""
+def segment(
+    body: list[BodyLine], conv: Conventions
+) -> tuple[list[RawParagraph], list[QualityIssue], list[RawHeading]]:
+    """Cut the running text into paragraphs and the unnumbered headings between them (see the module
+    docstring for the rules)."""
     paras: list[RawParagraph] = []
     issues: list[QualityIssue] = []
+    headings: list[RawHeading] = []
     bases = _page_bases(body)
     expected = 1
     part: PartName = "preamble"
-    for bl in body:
+    k = 0
+    while k < len(body):
+        bl = body[k]
         text = bl.line.text
         base = bases.get(bl.page)
         deep = base is not None and bl.line.indent >= base + FIRST_LINE_DEPTH
@@ -145,14 +176,69 @@ def segment(body: list[BodyLine], conv: Conventions) -> tuple[list[RawParagraph]
                 paras.append(para)
                 expected = n + 1
                 part = "operative"
+                k += 1
                 continue
+        size = _heading_size(body, k, paras, expected, conv)
+        if size:
+            headings.append(RawHeading(part=part, before=len(paras), lines=body[k : k + size]))
+            k += size
+            continue
         if part == "operative" or (paras and not _starts_preamble(paras[-1], bl, deep, base, conv)):
             paras[-1].pieces.append(Piece(bl, text, sub_start=bool(conv.subparagraph_label.match(text))))
+            k += 1
             continue
         para = RawParagraph(part="preamble", number=None)
         para.pieces.append(Piece(bl, text))
         paras.append(para)
-    return paras, issues
+        k += 1
+    return paras, issues, headings
+
+
+def _heading_size(
+    body: list[BodyLine], k: int, paras: list[RawParagraph], expected: int, conv: Conventions
+) -> int:
+    """How many lines from ``body[k]`` form an unnumbered heading between two paragraphs (0: none).
+
+    A heading stands apart (a blank line or a page break before it, and before the line after it), follows
+    a complete paragraph, holds at most :data:`HEADING_LINES` short lines of which the last does not end a
+    paragraph (``;`` ``,`` ``.`` …), and is followed by the start of the next paragraph: the next operative
+    number, or (in the preamble) a line opening with a preambular word.
+    """
+    bl = body[k]
+    if not paras or not (bl.blank_before or bl.break_before) or is_chapeau(paras[-1], conv):
+        return 0
+    text = bl.line.text
+    if conv.preamble_opening.match(text):
+        return 0  # "Recalling …" opens a paragraph, never a heading
+    if not text[:1].isalpha() or (conv.cased and not text[:1].isupper()):
+        return 0  # a heading opens with a letter (a capital where there are capitals), never a marker
+    if conv.subparagraph_label.match(text):
+        return 0
+    endings = conv.operative_endings + conv.preamble_endings
+    if not ends_complete(tail(paras[-1]), endings, conv.inline_markers):
+        return 0
+    end = k + 1
+    while end < len(body) and not (body[end].blank_before or body[end].break_before):
+        end += 1
+        if end - k > HEADING_LINES:
+            return 0
+    if end >= len(body):
+        return 0
+    block = body[k:end]
+    if sum(len(b.line.text) for b in block) > HEADING_CHARS:
+        return 0
+    last = block[-1].line.text
+    if ends_complete(last, endings, conv.inline_markers):
+        return 0
+    if any(conv.operative_number.match(b.line.text) for b in block):
+        return 0
+    nxt = body[end].line.text
+    m = conv.operative_number.match(nxt)
+    if m:
+        return end - k if int(m["number"]) == expected else 0
+    if paras[-1].part == "preamble" and conv.cased and conv.preamble_opening.match(nxt):
+        return end - k  # (without case, a paragraph cut by a page break looks the same)
+    return 0
 
 
 def _starts_preamble(
