@@ -83,7 +83,7 @@ def test_an_editor_gets_a_clear_refusal_for_a_bad_file(client: Client, tmp_path:
         response = client.post(
             "/api/documents", {"file": handle}, HTTP_AUTHORIZATION="Basic ZWQ6eC1lZGl0b3ItMQ=="
         )  # ed:x-editor-1
-    assert response.status_code == 422 and "type" in response.json()["title"]
+    assert response.status_code == 422 and "type" in response.json()["detail"]
 
 
 def _schema() -> Any:

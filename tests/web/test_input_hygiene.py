@@ -105,5 +105,5 @@ def test_other_types_get_a_clear_message(editor: Client, tmp_path: Path) -> None
     )
     with upload.open("rb") as handle:
         api = editor.post("/api/documents", {"file": handle})
-    assert api.status_code == 422 and "AKN4UN XML" in api.json()["title"]
+    assert api.status_code == 422 and "AKN4UN XML" in api.json()["detail"]
     assert not m.Document.objects.exists()

@@ -9,6 +9,8 @@ resolution · 5 malformed structured input (AKN, JSON) · 6 output cannot be wri
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import importlib
 import os
 import sys
@@ -16,7 +18,7 @@ import sys
 import click
 
 from gcts import __version__
-from gcts.errors import GctsError
+from gcts.errors import GctsError, OutputError
 
 # Each module defines ``command`` (a click command or group); a job is added by naming its module here.
 COMMAND_MODULES: tuple[str, ...] = (
@@ -45,6 +47,7 @@ def main(argv: list[str] | None = None) -> None:
     """Run the CLI, mapping gcts errors to one-line messages and documented exit codes."""
     try:
         cli.main(args=argv, prog_name="gcts", standalone_mode=False)
+        sys.stdout.flush()  # a full output device fails here, not in the interpreter's exit
     except click.exceptions.Abort:
         click.echo("gcts: interrupted", err=True)
         sys.exit(130)
@@ -59,11 +62,31 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except OSError as exc:
+        if exc.errno not in OUTPUT_FAULTS:
+            raise _internal(exc) from exc
+        _quiet_stdout()
+        click.echo(f"gcts: error: the output cannot be written: {exc.strerror}", err=True)
+        sys.exit(OutputError.exit_code)
     except Exception as exc:  # the last line of defence: a user never sees a traceback
-        if os.environ.get("GCTS_DEBUG"):
-            raise
-        click.echo(
-            f"gcts: internal error: {type(exc).__name__}: {exc} (set GCTS_DEBUG=1 for details)", err=True
-        )
-        sys.exit(1)
+        raise _internal(exc) from exc
     sys.exit(0)
+
+
+#: Faults of the device the output goes to (standard output or ``-o``): exit 6 like any unwritable output.
+OUTPUT_FAULTS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EIO, errno.EFBIG}
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null, so the interpreter's final flush of what could not be written
+    does not print a second error."""
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _internal(exc: Exception) -> SystemExit:
+    """Report an unexpected error in one line (exit 1); with ``GCTS_DEBUG`` set, let it through."""
+    if os.environ.get("GCTS_DEBUG"):
+        raise exc
+    click.echo(f"gcts: internal error: {type(exc).__name__}: {exc} (set GCTS_DEBUG=1 for details)", err=True)
+    return SystemExit(1)

@@ -132,6 +132,16 @@ def command(
     _batch(names, lang, symbol, fmt, output, annotate, max_bytes, partial)
 
 
+def output_names(names: list[str], extension: str) -> dict[str, str]:
+    """The output file name of each input: its name with ``extension`` for its own extension — or added to
+    the whole name when two inputs share a stem (``X.pdf`` and ``X.txt`` give ``X.pdf.json`` and
+    ``X.txt.json``, never one overwriting the other)."""
+    stems = [Path(n).name.rsplit(".", 1)[0] for n in names]
+    shared = {s for s in stems if stems.count(s) > 1}
+    pairs = zip(names, stems, strict=True)
+    return {n: (Path(n).name if stem in shared else stem) + extension for n, stem in pairs}
+
+
 def _batch(
     names: list[str],
     lang: str | None,
@@ -148,6 +158,7 @@ def _batch(
     if not output:
         raise click.UsageError("several inputs need -o FOLDER (one output per input)")
     folder = output_folder(Path(output))
+    targets = output_names(names, EXTENSIONS[fmt])
     first_error: GctsError | None = None
     console = Console(stderr=True)
     with Progress(console=console, transient=True) as progress:
@@ -155,7 +166,7 @@ def _batch(
         for name in names:
             try:
                 res = _one(name, lang, symbol, max_bytes, annotate, partial)
-                target = folder / (Path(name).name.rsplit(".", 1)[0] + EXTENSIONS[fmt])
+                target = folder / targets[name]
                 write_output(target, write(res, fmt) + "\n")
                 progress.console.print(summary(res, name), markup=False, highlight=False, soft_wrap=True)
             except GctsError as exc:

@@ -281,6 +281,11 @@ def _score(change: Change, lab: Labels) -> str:
     return f" · {lab('score', score=f'{change.score:.2f}')}" if change.score is not None else ""
 
 
+def _lang(code: str) -> str:
+    """A ``lang`` attribute for ``code``, escaped: a document's language comes from its file."""
+    return f' lang="{html.escape(code, quote=True)}"'
+
+
 def _change_html(change: Change, lab: Labels) -> str:
     head = html.escape(_heading(change, lab))
     low = ""
@@ -296,21 +301,22 @@ def _change_html(change: Change, lab: Labels) -> str:
     if change.kind == "moved-out":
         body = ""
     elif change.segments:
-        body = f'<p lang="{text_lang}">{_segments_html(change.segments, lab)}</p>'
+        body = f'<p{_lang(text_lang)}>{_segments_html(change.segments, lab)}</p>'
     elif change.kind == "added":
-        body = f'<p lang="{change.b_lang}"><ins>{html.escape(change.b_text)}</ins></p>'
+        body = f'<p{_lang(change.b_lang)}><ins>{html.escape(change.b_text)}</ins></p>'
     elif change.kind == "removed":
-        body = f'<p lang="{change.a_lang}"><del>{html.escape(change.a_text)}</del></p>'
+        body = f'<p{_lang(change.a_lang)}><del>{html.escape(change.a_text)}</del></p>'
     elif change.a_text != change.b_text and change.a_text and change.b_text:
         body = (
-            f'<div class="side"><p lang="{change.a_lang}">{html.escape(change.a_text)}</p>'
-            f'<p lang="{change.b_lang}">{html.escape(change.b_text)}</p></div>'
+            f'<div class="side"><p{_lang(change.a_lang)}>{html.escape(change.a_text)}</p>'
+            f'<p{_lang(change.b_lang)}>{html.escape(change.b_text)}</p></div>'
         )
     else:
         shown_lang = change.b_lang if change.b_text else change.a_lang
-        body = f'<p lang="{shown_lang}">{html.escape(change.b_text or change.a_text)}</p>'
+        body = f'<p{_lang(shown_lang)}>{html.escape(change.b_text or change.a_text)}</p>'
+    kind, anchor = html.escape(change.kind, quote=True), html.escape(change.anchor, quote=True)
     return (
-        f'<div class="change {change.kind}" id="{html.escape(change.anchor)}">'
+        f'<div class="change {kind}" id="{anchor}">'
         f'<div class="ids">{head}{low}</div>{body}{reason}</div>'
     )
 

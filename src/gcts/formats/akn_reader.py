@@ -56,18 +56,31 @@ def _local(el: etree._Element) -> str:
 
 def parse_xml(data: bytes, *, source: str | None = None) -> etree._Element:
     """Parse untrusted XML safely; :class:`FormatError` for a DTD/entity declaration or malformed input."""
-    lowered = data.lower()
-    if b"<!doctype" in lowered or b"<!entity" in lowered:
-        raise FormatError("XML with a DTD or entity declarations is refused (entity expansion is unsafe)",
-                          file=source)
+    refusal = "XML with a DTD or entity declarations is refused (entity expansion is unsafe)"
+    if _declares_dtd(data):
+        raise FormatError(refusal, file=source)
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False,
                              dtd_validation=False)
     try:
-        return etree.fromstring(data, parser)
+        root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         # lxml's message may hold a line break and repeat the place ("…\n, line 54, column 10653").
         reason = " ".join(str(exc.msg).split()).removesuffix(",").strip()
         raise FormatError(f"malformed XML: {reason}", file=source, line=exc.lineno) from exc
+    # In any encoding the byte test cannot read (UTF-32, EBCDIC …), the parser itself tells of a DTD.
+    info = root.getroottree().docinfo
+    if getattr(info, "doctype", "") or getattr(info, "internalDTD", None) is not None:
+        raise FormatError(refusal, file=source)
+    return root
+
+
+def _declares_dtd(data: bytes) -> bool:
+    """Whether ``data`` holds ``<!DOCTYPE`` or ``<!ENTITY`` as UTF-8/ASCII or as UTF-16 text (a UTF-16 file
+    holds NUL bytes between the letters, which a test on the bytes alone misses)."""
+    texts = [data]
+    if b"\x00" in data[:512]:
+        texts += [data.decode(codec, errors="ignore").encode() for codec in ("utf-16-le", "utf-16-be")]
+    return any(b"<!doctype" in t.lower() or b"<!entity" in t.lower() for t in texts)
 
 
 def read_akn(data: bytes, *, source: str | None = None) -> Resolution:

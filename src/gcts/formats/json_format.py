@@ -193,6 +193,8 @@ def from_json(data: str | bytes | dict[str, Any], *, source: str | None = None) 
             raise FormatError(f"not JSON: {exc.msg}", file=source, line=exc.lineno) from exc
         except RecursionError as exc:
             raise FormatError("not a gcts document: JSON nested too deeply", file=source) from exc
+        except ValueError as exc:  # e.g. an integer of thousands of digits (Python refuses to convert it)
+            raise FormatError(f"not a gcts document: {exc}".split(";")[0], file=source) from exc
     else:
         doc = data
     if not isinstance(doc, dict):

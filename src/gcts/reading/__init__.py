@@ -13,7 +13,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from gcts.errors import InputError
+from gcts.errors import FormatError, InputError
 from gcts.model import Resolution
 from gcts.reading.text import MAX_BYTES, check_size, decode
 
@@ -91,9 +91,34 @@ def load_bytes(
     partial: bool = False,
 ) -> Resolution:
     """Read a resolution from the bytes of a file (``source`` names it in messages; ``partial`` as in
-    :func:`load`). PDF bytes are read in memory, so errors name ``source``, never a temporary file."""
+    :func:`load`). PDF bytes are read in memory, so errors name ``source``, never a temporary file.
+
+    The given ``language`` and ``symbol`` and the result pass :func:`gcts.admission.admit` (fields of the
+    right type and length, the document within the caps): what fails is refused naming the field."""
+    from gcts.admission import admit, language_problem, symbol_problem
+
+    for problem in (language and language_problem(language), symbol and symbol_problem("symbol", symbol)):
+        if problem:
+            raise InputError(problem, file=source, field=problem.split(" ", 1)[0])
     check_size(len(data), source, max_bytes)
     kind = _kind(source or "", data[:1024], data)
+    res = _read(
+        data, kind, source=source, language=language, symbol=symbol, max_bytes=max_bytes, partial=partial
+    )
+    return admit(res, source=source, error=FormatError if kind in {"akn", "json"} else InputError)
+
+
+def _read(
+    data: bytes,
+    kind: str,
+    *,
+    source: str | None,
+    language: str | None,
+    symbol: str | None,
+    max_bytes: int,
+    partial: bool,
+) -> Resolution:
+    """The resolution in ``data``, read by the reader of its ``kind``."""
     if kind == "docx":
         from gcts.reading.docx import extract_text as docx_text
         from gcts.structure import parse_text

@@ -22,8 +22,21 @@ def gcts_home() -> Path:
         import platformdirs
 
         home = Path(platformdirs.user_data_dir("gcts"))
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
     return home
+
+
+def private_file(path: Path) -> Path:
+    """Make sure ``path`` exists and only its owner can read it (0600), e.g. the SQLite database before
+    SQLite opens it (its journal files take the database's permissions). A folder that cannot be written is
+    left for the start-up check to report (:func:`gcts.web.faults.home_problem`)."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+    except OSError:
+        pass
+    return path
 
 
 def secret_key(home: Path) -> str:

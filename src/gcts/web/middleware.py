@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Iterator
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from gcts.web.faults import problem
 
 #: Characters no legitimate input holds: NUL and the other C0 controls except tab, line feed and carriage
 #: return, and the non-characters U+FFFE/U+FFFF. PostgreSQL text cannot store U+0000, XML (the AKN download)
@@ -46,10 +47,7 @@ class RejectInvalidCharactersMiddleware:
         if any(INVALID.search(value) for value in _parameters(request)):
             if request.path.startswith("/api/"):
                 detail = "request parameters must not contain NUL or other control characters"
-                body = json.dumps(
-                    {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": detail}
-                )
-                return HttpResponse(body, status=400, content_type="application/problem+json")
+                return problem(400, "Bad Request", detail)
             message = _("The request contained characters that no text can hold (such as NUL).")
             context = {"heading": _("Request refused"), "message": message}
             return render(request, "library/error.html", context, status=400)

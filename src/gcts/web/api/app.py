@@ -5,9 +5,8 @@ Every error is answered as RFC 9457 problem details (``application/problem+json`
 
 from __future__ import annotations
 
-import json
-import tempfile
-from pathlib import Path
+from html import unescape
+from http import HTTPStatus
 from typing import Any
 
 from django.contrib.auth import authenticate
@@ -22,9 +21,11 @@ from ninja import File, Form, NinjaAPI, Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.files import UploadedFile
 from ninja.security import APIKeyCookie, HttpBasicAuth
+from ninja.utils import check_csrf
 
 from gcts.errors import GctsError
 from gcts.web.api import schemas as s
+from gcts.web.faults import problem as _problem
 from gcts.web.library import fragments, pipeline, vocabulary
 from gcts.web.library.models import ActorMention, Document, Mandate
 from gcts.web.library.search import Filters, hits, query_phrase, snippet
@@ -39,16 +40,6 @@ api = NinjaAPI(
     "comparisons, mandates and actors. Reads are public; writes need an editor's credentials.",
     urls_namespace="api",
 )
-
-PROBLEM = "application/problem+json"
-
-
-def _problem(status: int, title: str, detail: str) -> HttpResponse:
-    """An RFC 9457 problem details response."""
-    body = json.dumps(
-        {"type": "about:blank", "title": title, "status": status, "detail": detail}, ensure_ascii=False
-    )
-    return HttpResponse(body, status=status, content_type=PROBLEM)
 
 
 @api.exception_handler(Http404)
@@ -73,7 +64,7 @@ def unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
 
 @api.exception_handler(HttpError)
 def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
-    return _problem(exc.status_code, str(exc), "")
+    return _problem(exc.status_code, HTTPStatus(exc.status_code).phrase, str(exc))
 
 
 @api.exception_handler(GctsError)
@@ -96,15 +87,25 @@ class EditorBasic(HttpBasicAuth):
 
 
 class EditorSession(APIKeyCookie):
-    """A signed-in session (the pages' cookie) of a user allowed to add documents; CSRF is checked."""
+    """A signed-in session (the pages' cookie) of a user allowed to add documents; CSRF is checked.
+
+    The CSRF check runs only for a session that is signed in: a request without credentials is answered
+    401 (problem details, naming what is missing), not 403 "CSRF check failed" as ninja's cookie
+    authentication would answer before looking at the user.
+    """
 
     param_name = "sessionid"
 
+    def __init__(self) -> None:
+        super().__init__(csrf=False)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.has_perm("library.add_document"):
-            return user
-        return None
+        if user is None or not user.is_authenticated or not user.has_perm("library.add_document"):
+            return None
+        if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request) is not None:
+            raise HttpError(403, "CSRF check failed: send the csrftoken cookie's value as X-CSRFToken")
+        return user
 
 
 # --- helpers ---
@@ -153,13 +154,13 @@ class DocumentFilters(Schema):
     series: str = ""
 
 
-@api.get("/documents", response=list[s.DocumentSummary], tags=["documents"])
+@api.get("/documents", response=s.answers({200: list[s.DocumentSummary]}), tags=["documents"])
 def list_documents(request: HttpRequest, filters: Query[DocumentFilters]) -> list[dict[str, Any]]:
     """Every stored document, filtered by language, year, kind (draft/adopted) and series."""
     return [_summary(request, d) for d in Document.objects.filtered(**filters.dict())]
 
 
-@api.get("/documents/{slug}", response={200: s.DocumentDetail, 404: s.Problem}, tags=["documents"])
+@api.get("/documents/{slug}", response=s.answers({200: s.DocumentDetail}, 404), tags=["documents"])
 def get_document(request: HttpRequest, slug: str) -> HttpResponse:
     """A document with its heading, paragraphs (with annotations) and footnotes.
 
@@ -234,7 +235,7 @@ def _document_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @api.post(
     "/documents",
-    response={201: s.DocumentSummary, 401: s.Problem, 422: s.Problem},
+    response=s.answers({201: s.DocumentSummary}, *s.WRITE_STATUSES),
     auth=[EditorBasic(), EditorSession()],
     tags=["documents"],
 )
@@ -254,12 +255,8 @@ def add_document(
         problem = type_problem(file.name or "", data[:HEAD_BYTES])
     if problem:
         raise HttpError(422, problem)
-    suffix = Path(file.name or "").suffix.lower()
-    with tempfile.TemporaryDirectory(prefix="gcts-upload-") as tmp:
-        path = Path(tmp) / Path(file.name or f"upload{suffix}").name
-        path.write_bytes(data)
-        res = pipeline.read(path, language=language or None, symbol=symbol or None)
-    res.source = path.name
+    name = pipeline.upload_name(file.name or "upload")
+    res = pipeline.read_bytes(data, name=name, language=language or None, symbol=symbol or None)
     doc = store_resolution(res, user=request.user)
     return 201, _summary(request, doc)
 
@@ -274,7 +271,7 @@ class SearchQuery(Schema):
     offset: int = 0
 
 
-@api.get("/search", response=s.SearchResults, tags=["search"])
+@api.get("/search", response=s.answers({200: s.SearchResults}), tags=["search"])
 def search_paragraphs(request: HttpRequest, params: Query[SearchQuery]) -> dict[str, Any]:
     """Paragraphs matching the words of ``q`` (Chinese segmented) and the filters, with snippets."""
     limit = max(1, min(params.limit, 100))
@@ -292,7 +289,9 @@ def search_paragraphs(request: HttpRequest, params: Query[SearchQuery]) -> dict[
                 "symbol": row["symbol"],
                 "language": row["language"],
                 "paragraph": row["pid"],
-                "snippet": strip_tags(snippet(str(row["text"]), words, phrase=query_phrase(params.q))),
+                "snippet": unescape(
+                    strip_tags(snippet(str(row["text"]), words, phrase=query_phrase(params.q)))
+                ),
                 "url": reading.replace("__slug__", str(row["slug"]))
                 + "#"
                 + str(row["pid"]).replace(":", "-"),
@@ -302,9 +301,7 @@ def search_paragraphs(request: HttpRequest, params: Query[SearchQuery]) -> dict[
     }
 
 
-@api.get(
-    "/comparisons", response={200: s.ComparisonOut, 404: s.Problem, 422: s.Problem}, tags=["comparisons"]
-)
+@api.get("/comparisons", response=s.answers({200: s.ComparisonOut}, 404), tags=["comparisons"])
 def get_comparison(request: HttpRequest, old: str, new: str) -> dict[str, Any]:
     """The comparison of two stored documents (slugs): paragraph pairs, additions, removals and summary."""
     a = get_object_or_404(Document, slug=old)
@@ -319,7 +316,7 @@ class MandateFilters(Schema):
     status: str = ""
 
 
-@api.get("/mandates", response=list[s.MandateOut], tags=["mandates"])
+@api.get("/mandates", response=s.answers({200: list[s.MandateOut]}), tags=["mandates"])
 def list_mandates(request: HttpRequest, filters: Query[MandateFilters]) -> list[dict[str, Any]]:
     """Every mandate with actor, deadline or session, source paragraph and status."""
     qs = Mandate.objects.select_related("document", "paragraph").order_by(
@@ -334,7 +331,7 @@ def list_mandates(request: HttpRequest, filters: Query[MandateFilters]) -> list[
     return [_mandate(md, md.document.slug, md.paragraph.pid) for md in qs]
 
 
-@api.get("/actors", response=list[s.ActorSummary], tags=["actors"])
+@api.get("/actors", response=s.answers({200: list[s.ActorSummary]}), tags=["actors"])
 def list_actors(request: HttpRequest) -> list[dict[str, Any]]:
     """Every actor named in the library, with how often it is named and how many mandates it holds."""
     mentions = dict(

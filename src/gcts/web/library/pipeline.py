@@ -62,6 +62,29 @@ def read(
     return annotate(res)
 
 
+def read_bytes(
+    data: bytes, *, name: str, language: str | None = None, symbol: str | None = None
+) -> Resolution:
+    """Read the bytes of an uploaded file called ``name`` into an annotated Resolution, without writing them
+    anywhere (messages name ``name``, never a server path). Bad files raise a GctsError."""
+    loader = _stage("gcts.reading", "load_bytes")
+    res: Resolution = loader(data, source=name, language=language, symbol=symbol)
+    res.source = name
+    return annotate(res)
+
+
+def upload_name(name: str, *, limit: int = 200) -> str:
+    """The last part of an uploaded file's ``name``, at most ``limit`` characters (its extension kept):
+    browsers may send a path, and file systems refuse names above 255 bytes."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1].strip() or "upload"
+    if len(base) <= limit:
+        return base
+    stem, dot, suffix = base.rpartition(".")
+    if not dot or len(suffix) > 10:
+        return base[:limit]
+    return f"{stem[: limit - len(suffix) - 1]}.{suffix}"
+
+
 def write(res: Resolution, fmt: str) -> str:
     """``res`` written in ``fmt`` (``json``, ``md``, ``akn``)."""
     writer = _stage("gcts.formats", "write")

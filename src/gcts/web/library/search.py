@@ -204,10 +204,17 @@ def snippet(text: str, words: Iterable[str], width: int = SNIPPET_CHARS, *, phra
     part = text[start:end]
     html = escape(part)
     if words:
+        # Marked in the text, then escaped piece by piece: marking the escaped text would cut entities
+        # (a search for "amp" would mark inside "&amp;").
         pattern = re.compile(
-            "|".join(re.escape(escape(w)) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE
+            "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE
         )
-        html = pattern.sub(lambda m: f"<mark>{m.group(0)}</mark>", html)
+        pieces: list[str] = []
+        at = 0
+        for m in pattern.finditer(part):
+            pieces.append(f"{escape(part[at : m.start()])}<mark>{escape(m.group(0))}</mark>")
+            at = m.end()
+        html = "".join(pieces) + escape(part[at:])
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     return mark_safe(prefix + html + suffix)

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db import transaction
 
+from gcts.admission import admit
 from gcts.model import (
     ActorMention,
     Annotations,
@@ -39,7 +40,7 @@ _SLUG_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 def document_slug(res: Resolution) -> str:
     """The URL name of a document: its symbol (``/`` → ``-``, spaces dropped) and its language."""
     base = res.heading.symbol or (res.source or "document").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    base = _SLUG_UNSAFE.sub("-", base.replace("/", "-")).strip("-") or "document"
+    base = _SLUG_UNSAFE.sub("-", base.replace("/", "-")).strip("-.")[:100] or "document"
     if base.endswith(f".{res.language}"):
         return base
     return f"{base}.{res.language}"
@@ -101,7 +102,13 @@ def _plain(value: Any) -> Any:
 
 @transaction.atomic
 def store_resolution(res: Resolution, *, user: Any = None, bundled: bool = False) -> m.Document:
-    """Store ``res`` (replacing a stored document with the same identifier) in one transaction; return it."""
+    """Store ``res`` (replacing a stored document with the same identifier) in one transaction; return it.
+
+    ``res`` passes :func:`gcts.admission.admit` first (whoever built it): a field too long for its column
+    or of the wrong form is refused (:class:`gcts.errors.InputError` naming the field) before anything is
+    written.
+    """
+    admit(res, source=res.source)
     slug = document_slug(res)
     m.Document.objects.filter(slug=slug).delete()
     h = res.heading
@@ -118,7 +125,7 @@ def store_resolution(res: Resolution, *, user: Any = None, bundled: bool = False
         adoption_date=h.adoption_date,
         heading=_plain(h),
         quality=_plain(res.quality),
-        source=(res.source or "").rsplit("/", 1)[-1],
+        source=(res.source or "").rsplit("/", 1)[-1][-255:],
         bundled=bundled,
         created_by=user if getattr(user, "is_authenticated", False) else None,
     )
@@ -163,7 +170,7 @@ def store_resolution(res: Resolution, *, user: Any = None, bundled: bool = False
         refs.extend(
             m.Reference(
                 paragraph=row,
-                symbol=r.symbol,
+                symbol=r.symbol[:80],
                 kind=r.kind,
                 surface=r.surface[:255],
                 start=r.start,

@@ -29,8 +29,10 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         qs = self
         if language:
             qs = qs.filter(language=language)
-        if year.isdigit():
+        if year.isascii() and year.isdigit() and len(year) <= 4:  # "²" is a digit, but not a year
             qs = qs.filter(year=int(year))
+        elif year:
+            qs = qs.none()
         if kind:
             qs = qs.filter(kind=kind)
         if series:

@@ -38,12 +38,17 @@ def _result(row: dict[str, Any], words: list[str], phrase: str, reading_url: str
     )
 
 
+#: The highest page number taken as asked; larger ones show the last page.
+MAX_PAGE = 10_000
+
+
 def _page(query: str, filters: Filters, number: str | None) -> tuple[list[str], Page]:
     """The words and the requested page of hits (page 1 when the number is not one, the last when too big)."""
     try:
         wanted = max(1, int(number or 1))
     except ValueError:
         wanted = 1
+    wanted = min(wanted, MAX_PAGE)  # beyond: the last page (a huge offset would fail in the database)
     words, rows, count = hits(query, filters, limit=PAGE_SIZE, offset=(wanted - 1) * PAGE_SIZE)
     last = max(1, -(-count // PAGE_SIZE))
     if wanted > last:  # past the end: show the last page, as Paginator.get_page does

@@ -7,7 +7,7 @@ store's single transaction starts; the uploaded bytes are kept under ``GCTS_HOME
 
 from __future__ import annotations
 
-import tempfile
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -119,16 +119,29 @@ class UploadForm(forms.Form):
 def _read_upload(form: UploadForm) -> tuple[Any, bytes, str]:
     upload = form.cleaned_data["file"]
     data = b"".join(upload.chunks())
-    suffix = Path(upload.name).suffix.lower()
-    name = Path(upload.name).name
-    with tempfile.TemporaryDirectory(prefix="gcts-upload-") as tmp:
-        path = Path(tmp) / name
-        path.write_bytes(data)
-        res = pipeline.read(
-            path, language=form.cleaned_data["language"] or None, symbol=form.cleaned_data["symbol"] or None
-        )
-    res.source = name
-    return res, data, suffix
+    name = pipeline.upload_name(upload.name)
+    res = pipeline.read_bytes(
+        data,
+        name=name,
+        language=form.cleaned_data["language"] or None,
+        symbol=form.cleaned_data["symbol"] or None,
+    )
+    return res, data, Path(name).suffix.lower()
+
+
+def keep_upload(slug: str, suffix: str, data: bytes) -> None:
+    """Keep the uploaded bytes as ``GCTS_HOME/uploads/<slug><suffix>`` (owner-only permissions); the slug
+    holds only ``A-Za-z0-9._-`` and the path is checked to stay in the folder."""
+    folder = Path(settings.MEDIA_ROOT).resolve()
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    target = (folder / f"{slug}{suffix}").resolve()
+    if target.parent != folder:
+        raise ValueError(f"refusing to write outside the upload folder: {slug!r}")
+    tmp = target.with_name(f".{target.name}.part")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, target)
 
 
 @login_required
@@ -143,9 +156,7 @@ def upload(request: HttpRequest) -> HttpResponse:
             form.add_error("file", _("This file could not be added: %(reason)s") % {"reason": exc.message})
         else:
             doc = store_resolution(res, user=request.user)
-            folder = Path(settings.MEDIA_ROOT)
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{doc.slug}{suffix}").write_bytes(data)
+            keep_upload(doc.slug, suffix, data)
             messages.success(request, _("Document %(symbol)s added.") % {"symbol": doc.display_symbol})
             return redirect("quality", slug=doc.slug)
     status = 400 if request.method == "POST" else 200
