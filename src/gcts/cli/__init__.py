@@ -30,6 +30,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.corpus",
     "gcts.cli.lineage",
     "gcts.cli.sanctions",
+    "gcts.cli.report",
 )
 
 

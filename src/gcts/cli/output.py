@@ -13,14 +13,15 @@ from gcts.compare.home import write_atomically
 from gcts.errors import OutputError
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) to ``path`` atomically; :class:`OutputError` naming ``path`` if it cannot be."""
+def write_output(path: Path, text: str | bytes) -> None:
+    """Write ``text`` (str as UTF-8, or bytes) to ``path`` atomically; :class:`OutputError` naming ``path`` if
+    it cannot be."""
     if path.is_dir():
         raise OutputError("is a folder: give a file name", file=str(path))
     if not path.parent.is_dir():
         raise OutputError(f"the folder {str(path.parent)!r} does not exist", file=str(path))
     try:
-        write_atomically(path, text.encode("utf-8"))
+        write_atomically(path, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as exc:
         raise OutputError(f"cannot be written: {exc.strerror or exc}", file=str(path)) from exc
 
