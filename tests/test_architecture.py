@@ -1,7 +1,18 @@
-"""The layering rules of docs/developing.md, checked on the source itself.
+"""The layering rules of docs/developing.md and decision 0008 (the store), checked on the source itself.
 
-Data flows one way; the core library (everything but ``web`` and ``cli``) imports no web framework and nothing
-imports the interfaces on top.
+Data flows one way: the framework-free core → the store (Django apps below the web) → the interfaces
+(``cli``, ``web``) on top, and nothing imports upwards. Which packages may import Django, and why:
+
+- the **store**: ``gcts.store`` (the one Django configuration the command line, the web and a notebook share)
+  and the store's Django apps — every package under ``src/gcts`` with an ``apps.py`` outside ``web``
+  (``gcts.library`` today; the registry and the screening list as they come). Their models are the schema of
+  the one database, so they need the ORM; they do not need the web, so they import neither ``gcts.web`` nor
+  ``gcts.cli`` nor the API framework (``ninja``);
+- the **interfaces**: ``gcts.web`` (pages, API) and ``gcts.cli`` (which imports Django lazily, only in the
+  commands that open the store).
+
+Everything else is the **core** (reading, structure, annotate, compare, formats, …): no web framework, no ORM,
+and no import of the store either, so it runs in a notebook without a database.
 """
 
 from __future__ import annotations
@@ -11,8 +22,10 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "gcts"
 INTERFACES = ("web", "cli")
-# Django apps below the web layer (decision 0008): they may use the ORM; their framework-free modules may not.
-STORE_APPS = ("registry",)
+STORE = "store"
+FRAMEWORKS = {"django", "ninja"}
+#: Modules of a store app that are plain logic over plain data (money, shares, totals, matching): they stay
+#: framework-free so a notebook or another store can use them.
 FRAMEWORK_FREE = {"registry": ("currency.py", "totals.py", "shares.py", "suppression.py", "matching.py")}
 
 
@@ -27,46 +40,80 @@ def _imports(path: Path) -> set[str]:
     return names
 
 
+def _top(path: Path) -> str:
+    return path.relative_to(SRC).parts[0]
+
+
+def _store_apps() -> set[str]:
+    """Top-level packages that are Django apps of the store (an ``apps.py`` defining an AppConfig)."""
+    return {
+        p.parent.name
+        for p in SRC.glob("*/apps.py")
+        if p.parent.name not in INTERFACES and "AppConfig" in p.read_text(encoding="utf-8")
+    }
+
+
+def _store_modules() -> list[Path]:
+    below = _store_apps() | {STORE}
+    return [p for p in SRC.rglob("*.py") if _top(p) in below]
+
+
 def _core_modules() -> list[Path]:
-    return [p for p in SRC.rglob("*.py") if p.relative_to(SRC).parts[0] not in INTERFACES]
+    above = set(INTERFACES) | _store_apps() | {STORE}
+    return [p for p in SRC.rglob("*.py") if _top(p) not in above]
 
 
-def _framework_free(path: Path) -> bool:
-    parts = path.relative_to(SRC).parts
-    if parts[0] not in STORE_APPS:
-        return True
-    return len(parts) == 2 and parts[1] in FRAMEWORK_FREE.get(parts[0], ())
+def _offenders(modules: list[Path], bad: tuple[str, ...]) -> dict[str, list[str]]:
+    found = {
+        str(p.relative_to(SRC)): sorted(n for n in _imports(p) if n.startswith(bad)) for p in modules
+    }
+    return {k: v for k, v in found.items() if v}
+
+
+def _prefixes(names: set[str]) -> tuple[str, ...]:
+    return tuple(x for n in sorted(names) for x in (n, n + "."))
 
 
 def test_core_imports_no_web_framework() -> None:
-    offenders = {
-        str(p.relative_to(SRC)): sorted(n for n in _imports(p) if n.split(".")[0] in {"django", "ninja"})
-        for p in _core_modules()
-        if _framework_free(p)
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
+    assert _offenders(_core_modules(), _prefixes(FRAMEWORKS)) == {}
+
+
+def test_core_imports_neither_the_store_nor_its_apps() -> None:
+    below = {f"gcts.{a}" for a in _store_apps() | {STORE}}
+    assert _offenders(_core_modules(), _prefixes(below)) == {}
+
+
+def test_the_store_imports_no_api_framework() -> None:
+    assert _offenders(_store_modules(), _prefixes({"ninja"})) == {}
+
+
+def test_framework_free_modules_of_store_apps_import_no_django() -> None:
+    modules = [
+        p
+        for p in _store_modules()
+        if len(p.relative_to(SRC).parts) == 2 and p.name in FRAMEWORK_FREE.get(_top(p), ())
+    ]
+    assert _offenders(modules, _prefixes(FRAMEWORKS | {"gcts.web", "gcts.cli"})) == {}
 
 
 def test_nothing_below_imports_the_interfaces() -> None:
-    offenders = {
-        str(p.relative_to(SRC)): sorted(
-            n for n in _imports(p) if n.startswith(("gcts.web", "gcts.cli"))
-        )
-        for p in _core_modules()
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
+    interfaces = _prefixes({"gcts.web", "gcts.cli"})
+    assert _offenders(_core_modules() + _store_modules(), interfaces) == {}
 
 
-def test_store_apps_import_no_api_framework() -> None:
-    # The store's Django apps use the ORM but never the API framework (that is the web layer's).
-    offenders = {
-        str(p.relative_to(SRC)): sorted(n for n in _imports(p) if n.split(".")[0] == "ninja")
-        for p in _core_modules()
-        if not _framework_free(p)
-    }
-    assert {k: v for k, v in offenders.items() if v} == {}
+def test_models_live_in_the_store_not_in_the_web() -> None:
+    # The store's schema is usable without the web: no Django model is defined under gcts/web.
+    web_models = [
+        str(p.relative_to(SRC))
+        for p in (SRC / "web").rglob("*.py")
+        if "models.Model)" in p.read_text(encoding="utf-8") and "migrations" not in p.parts
+    ]
+    assert web_models == []
+    assert not list((SRC / "web").rglob("migrations"))
 
 
-def test_the_core_is_not_empty() -> None:
-    # Guards the two tests above against passing vacuously after a move of the source tree.
+def test_the_layers_are_not_empty() -> None:
+    # Guards the tests above against passing vacuously after a move of the source tree.
     assert len(_core_modules()) >= 3
+    assert "library" in _store_apps()
+    assert any(p.name == "settings.py" for p in _store_modules())

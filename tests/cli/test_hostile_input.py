@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli.running import assert_one_line_error, run
+from tests.cli.running import Run, assert_one_line_error, run
 
 CORPUS = Path(__file__).resolve().parents[2] / "src" / "gcts" / "data" / "corpus"
 ENGLISH = CORPUS / "A-RES-73-7.en.txt"
@@ -101,9 +101,23 @@ def test_corpus_add_with_one_bad_file_adds_nothing_and_says_so_once(
     assert not (_private_home / "collection" / "index.json").exists()
 
 
-def test_corpus_add_into_an_unwritable_home_is_one_line(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("GCTS_HOME", str(ENGLISH / "home"))  # below a file: no folder can be made there
-    assert_one_line_error(run("corpus", "add", str(ENGLISH)), 6, "collection cannot be written", "GCTS_HOME")
+def test_corpus_add_into_an_unwritable_home_is_one_line() -> None:
+    # In a process of its own: the store's settings read GCTS_HOME once, when Django starts.
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "GCTS_HOME": str(ENGLISH / "home")}  # below a file: no folder can be made there
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    env.pop("DATABASE_URL", None)
+    done = subprocess.run(
+        [sys.executable, "-c", "from gcts.cli import main; main()", "corpus", "add", str(ENGLISH)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert_one_line_error(Run(done.returncode, done.stdout, done.stderr), 6, "cannot be written", "GCTS_HOME")
 
 
 @pytest.mark.parametrize("where", ["missing/x.json", "file-as-folder", "folder"])

@@ -1,11 +1,15 @@
-"""Every comparison test gets its own GCTS_HOME, so no test reads or writes the user's collection or
-caches."""
+"""Every comparison test gets its own GCTS_HOME, so no test reads or writes the user's store or caches; the
+collection tests reach the store (Django set up, a rolled-back transaction of the test database)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
+
+from tests.store import setup_django
+
+setup_django()
 
 
 @pytest.fixture(scope="session")

@@ -8,18 +8,15 @@ own temporary folder (whatever the user set), so Django is set up here, after it
 from __future__ import annotations
 
 import json
-import os
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcts.web.settings")
+from tests.store import setup_django
 
-import django
-
-django.setup()  # pytest-django configured itself before this file was loaded; the test modules need the apps
+setup_django()  # pytest-django configured itself before this file was loaded; the test modules need the apps
 
 from gcts.model import (  # noqa: E402
     ActorMention,
@@ -128,7 +125,7 @@ def gold_resolution() -> Resolution:
 @pytest.fixture
 def stored_gold(db: Any) -> Any:
     """The gold reference text stored, with the manifest's adoption facts."""
-    from gcts.web.library.store import store_resolution
+    from gcts.library.store import store_resolution
 
     res = resolution_from_gold()
     res.heading.adopted_as = "A/RES/72/284"

@@ -34,7 +34,7 @@ REFERENCE = "A-72-L.62.zh"
 @pytest.fixture
 def corpus_server(live_server: Any, transactional_db: Any) -> Any:
     """A live server whose library holds the bundled corpus, loaded as on first start."""
-    from gcts.web.library.bootstrap import load_corpus
+    from gcts.library.bootstrap import load_corpus
 
     report = load_corpus(force=True)
     assert REFERENCE in report.stored, report.skipped

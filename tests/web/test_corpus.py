@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from gcts.web.library.corpus import entries
+from gcts.library.corpus import entries
 
 
 def test_the_reference_text_gets_its_symbol_and_adoption_from_the_manifest() -> None:

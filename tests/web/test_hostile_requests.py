@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from gcts.web.library import models as m
+from gcts.library import models as m
 
 pytestmark = pytest.mark.django_db
 XSS_LANGUAGE = 'en"><script>alert(1)</script>'
@@ -155,7 +155,7 @@ def test_the_pages_hold_no_inline_script_or_style(client: Client, stored_gold: A
 
 
 def test_search_snippets_never_cut_an_entity(client: Client, db: Any) -> None:
-    from gcts.web.library.search import snippet
+    from gcts.library.search import snippet
 
     text = "Tom & Jerry <b> say amp and lt"
     html = str(snippet(text, ["amp", "lt"]))
@@ -177,7 +177,7 @@ def test_sign_in_is_throttled_after_repeated_failures(client: Client, db: Any) -
 
 
 def test_the_sqlite_file_is_made_private_before_sqlite_opens_it(tmp_path: Path) -> None:
-    from gcts.web.home import private_file
+    from gcts.store.home import private_file
 
     fresh = private_file(tmp_path / "gcts.sqlite3")
     old = tmp_path / "old.sqlite3"

@@ -10,7 +10,7 @@ from django.test import Client
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gcts.web.library import models as m
+from gcts.library import models as m
 from gcts.web.library.views.upload import type_problem
 from gcts.web.middleware import INVALID
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 
-from gcts.web.library import models as m
+from gcts.library import models as m
 
 pytestmark = pytest.mark.django_db
 
@@ -97,7 +97,7 @@ def test_language_switch(client: Client, stored_gold: Any) -> None:
 
 
 def test_search_counts_and_pages(client: Client, stored_gold: Any) -> None:
-    from gcts.web.library.search import search
+    from gcts.library.search import search
 
     _words, qs = search("会员国")
     many = qs.count()

@@ -9,10 +9,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
+from gcts.library import pipeline
+from gcts.library.corpus import corpus_folder
+from gcts.library.store import store_resolution
 from gcts.reading import load
-from gcts.web.library import pipeline
-from gcts.web.library.corpus import corpus_folder
-from gcts.web.library.store import store_resolution
 from tests.web.conftest import adopted_variant, resolution_from_gold
 
 pytestmark = pytest.mark.django_db
@@ -121,7 +121,7 @@ def test_the_comparison_summary_names_its_categories(client: Client, stored_gold
 
 def test_a_comparison_stored_without_the_readers_language_is_redone(client: Client, stored_gold: Any) -> None:
     """A row stored with only an English redline (before redlines were kept per language) is recomputed."""
-    from gcts.web.library.models import Comparison
+    from gcts.library.models import Comparison
 
     adopted = adopted_variant(resolution_from_gold())
     new = store_resolution(adopted)

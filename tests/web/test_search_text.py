@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gcts.web.library.search import query_words, segment_for_index, snippet
+from gcts.library.search import query_words, segment_for_index, snippet
 
 TAG = re.compile(r"<(/?)([a-z]+)>")
 

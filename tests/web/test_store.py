@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from django.db import IntegrityError
 
+from gcts.library import models as m
+from gcts.library.search import Filters, hits, search
+from gcts.library.store import document_slug, store_resolution, symbol_series, to_resolution
 from gcts.model import Heading, Paragraph, Resolution
-from gcts.web.library import models as m
-from gcts.web.library.search import Filters, hits, search
-from gcts.web.library.store import document_slug, store_resolution, symbol_series, to_resolution
 
 pytestmark = pytest.mark.django_db
 

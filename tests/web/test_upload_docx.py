@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from gcts.library import models as m
 from gcts.reading.docx import OLE_MAGIC
-from gcts.web.library import models as m
 from tests.reading.test_docx import GOLD, REFERENCE, docx_of
 
 pytestmark = pytest.mark.django_db

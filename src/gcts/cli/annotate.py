@@ -1,4 +1,6 @@
-"""``gcts annotate FILE``: read a resolution, annotate it and show every paragraph's annotations.
+"""``gcts annotate FILE``: read a resolution, annotate it and show every paragraph's annotations;
+``gcts annotate A/RES/72/284@zh``: show a stored document's annotations as the store holds them (with the
+corrections editors made).
 
 The terminal view lists, per paragraph: its id, the opening highlighted, the function, pillars and themes with
 their confidence, the actors (addressed ones marked), the references and the mandates with their time; the
@@ -15,7 +17,9 @@ from rich.console import Console
 from rich.markup import escape
 
 from gcts.annotate import annotate
+from gcts.cli.documents import is_stored_id
 from gcts.cli.options import LANGUAGE
+from gcts.cli.store import open_collection
 from gcts.model import Paragraph, Resolution
 from gcts.reading import load
 
@@ -35,8 +39,12 @@ from gcts.reading import load
     help="Accept a text that stops early (e.g. a resolution's first page), as gcts parse --partial does.",
 )
 def command(file: str, language: str | None, symbol: str | None, as_json: bool, partial: bool) -> None:
-    """Annotate FILE ('-' for stdin): openings, functions, references, actors, mandates, pillars, themes."""
-    res = annotate(load(file, language=language, symbol=symbol, partial=partial))
+    """Annotate FILE ('-' for stdin), or show the stored annotations of a document of the store
+    (``A/RES/72/284@zh``): openings, functions, references, actors, mandates, pillars, themes."""
+    if is_stored_id(file):
+        res = open_collection().load(file)
+    else:
+        res = annotate(load(file, language=language, symbol=symbol, partial=partial))
     if as_json:
         click.echo(json.dumps(as_data(res), ensure_ascii=False, indent=2))
         return

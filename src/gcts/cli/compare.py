@@ -10,6 +10,7 @@ and documents that look unrelated are reported on standard error as well as in t
 from __future__ import annotations
 
 import json
+from functools import cache
 from pathlib import Path
 
 import click
@@ -17,7 +18,7 @@ import click
 from gcts.cli.documents import annotate_quietly, partial_warning, resolve
 from gcts.cli.options import LANGUAGE
 from gcts.cli.output import write_output
-from gcts.compare.collection import Collection
+from gcts.cli.store import open_collection
 from gcts.compare.comparison import compare
 from gcts.compare.redline import to_html, to_markdown
 
@@ -71,7 +72,7 @@ def command(
     A partial document (e.g. the first page of a resolution) is accepted with a warning: the paragraphs it
     holds are aligned; the other document's paragraphs beyond its end have no counterpart and are listed as
     removed (or added), which the warning recalls."""
-    collection = Collection()
+    collection = cache(open_collection)  # opened only when A or B is a stored document
     res_a = resolve(a, collection, language=lang_a, symbol=symbol_a, partial=True)
     res_b = resolve(b, collection, language=lang_b, symbol=symbol_b, partial=True)
     for res, name in ((res_a, a), (res_b, b)):

@@ -1,8 +1,9 @@
-"""``gcts corpus add FILE…`` and ``gcts corpus list``: the document collection.
+"""``gcts corpus add FILE…``, ``gcts corpus list`` and ``gcts corpus citations``: the store's documents.
 
-``add`` reads each file (text, PDF, AKN, gcts JSON), finds its symbol (or takes ``--symbol``), places it in
-its series (the Strategy reviews are known), and stores it under ``$GCTS_HOME/collection``. ``list`` shows the
-bundled corpus and what was added, by series and place.
+``add`` reads and annotates each file (text, PDF, Word, AKN, gcts JSON), finds its symbol (or takes
+``--symbol``), places it in its series (the Strategy reviews are known), and stores it in the store the web
+shows (SQLite under ``$GCTS_HOME``, or ``DATABASE_URL``). ``list`` shows the bundled corpus and what was
+added, by series and place.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from pathlib import Path
 import click
 
 from gcts.cli.options import LANGUAGE
-from gcts.compare.collection import Collection
+from gcts.cli.store import open_collection
 from gcts.errors import GctsError
 
 
 @click.group("corpus")
 def command() -> None:
-    """The document collection used by compare and lineage."""
+    """The store's documents (the same as the web library's), used by compare and lineage."""
 
 
 @command.command("add")
@@ -43,30 +44,28 @@ def add(
     place: int | None,
     partial: bool,
 ) -> None:
-    """Add FILES to the collection (all or none: if one cannot be read, nothing is added)."""
+    """Add FILES to the store (all or none: if one cannot be read, nothing is added)."""
     if symbol and len(files) > 1:
         raise click.UsageError("--symbol names one document: give one file with it")
-    collection = Collection()
+    from gcts.library.pipeline import read_with_symbol
+
     first_error: GctsError | None = None
-    prepared = []
-    for f in files:  # every file is read before any is stored: one bad file leaves the collection unchanged
+    read = []
+    for f in files:  # every file is read before any is stored: one bad file leaves the store unchanged
         try:
-            prepared.append(
-                collection.prepare(
-                    f, symbol=symbol, language=language, series=series, place=place, partial=partial
-                )
-            )
+            read.append((f, read_with_symbol(f, symbol=symbol, language=language, partial=partial)))
         except GctsError as exc:
             click.echo(f"gcts: error: {exc}", err=True)
             first_error = first_error or exc
     if first_error is not None:
-        if prepared:
-            click.echo(
-                f"gcts: nothing added: {len(files) - len(prepared)} of {len(files)} files failed", err=True
-            )
+        if read:
+            failed = len(files) - len(read)
+            click.echo(f"gcts: nothing added: {failed} of {len(files)} files failed", err=True)
         sys.exit(first_error.exit_code)
+    collection = open_collection()
+    prepared = [collection.prepare(res, source=f, series=series, place=place) for f, res in read]
     collection.store(prepared)
-    for e, _ in prepared:
+    for e in (p.entry for p in prepared):
         where = f"{e.series} place {e.place}" if e.series else "no series"
         click.echo(f"added {e.id} ({where}; {e.paragraphs} paragraphs{'; partial' if e.partial else ''})")
 
@@ -82,13 +81,13 @@ def add(
 )
 def list_(fmt: str) -> None:
     """List the documents: id, series and place, kind, where it comes from."""
-    entries = Collection().entries()
+    entries = open_collection().entries()
     if fmt == "json":
         click.echo(json.dumps([asdict(e) for e in entries], ensure_ascii=False, indent=2))
         return
     for e in entries:
         where = f"{e.series}#{e.place}" if e.series else "-"
-        origin = "bundled" if e.bundled else "added"
+        origin = ("bundled" if e.bundled else "added") if e.stored else "listed"
         flags = " (partial)" if e.partial else ""
         click.echo(f"{e.id:<22} {where:<15} {e.kind:<17} {origin}{flags}  {e.title or ''}")
 
@@ -107,7 +106,7 @@ def citations(fmt: str) -> None:
     from gcts.annotate import annotate
     from gcts.annotate.citations import build
 
-    collection = Collection()
+    collection = open_collection()
     documents = []
     excerpts: set[str] = set()  # documents held only as an opening excerpt: known, but not read for citations
     for e in collection.entries():

@@ -1,7 +1,8 @@
-"""How the compare-family commands name a document: a file to read, or an id of the collection."""
+"""How the compare-family commands name a document: a file to read, or an id of the store's collection."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from gcts.compare.collection import Collection
@@ -9,25 +10,31 @@ from gcts.errors import InputError
 from gcts.model import Resolution
 
 
+def is_stored_id(ref: str) -> bool:
+    """Whether ``ref`` names a stored document (``A/RES/72/284@zh``) rather than a file: it is no existing
+    path, has the slash of a symbol and no file ending."""
+    path = Path(ref)
+    return not (ref == "-" or path.exists()) and "/" in ref and path.suffix.lower() not in _FILE_SUFFIXES
+
+
 def resolve(
     ref: str,
-    collection: Collection,
+    collection: Callable[[], Collection],
     *,
     language: str | None = None,
     symbol: str | None = None,
     partial: bool = False,
 ) -> Resolution:
-    """An existing path is read (text, PDF, Word, AKN, JSON); anything else is looked up in the collection
-    (``A/RES/72/284@zh``, ``A/72/L.62``). With ``partial``, a file that stops early (a first page) is read
-    too; :func:`partial_warning` then says what it lacks."""
-    path = Path(ref)
-    if ref == "-" or path.exists():
+    """An existing path is read (text, PDF, Word, AKN, JSON); anything else is looked up in the store's
+    collection (``A/RES/72/284@zh``, ``A/72/L.62``), which ``collection()`` opens only then. With ``partial``,
+    a file that stops early (a first page) is read too; :func:`partial_warning` then says what it lacks."""
+    if is_stored_id(ref):
+        return collection().load(ref)
+    if ref == "-" or Path(ref).exists():
         from gcts.reading import load
 
         return load(ref, language=language, symbol=symbol, partial=partial)
-    if "/" not in ref or path.suffix.lower() in _FILE_SUFFIXES:  # a symbol always has a slash
-        raise InputError("no such file (nor a document id of the collection, e.g. A/RES/72/284@en)", file=ref)
-    return collection.load(ref)
+    raise InputError("no such file (nor a document id of the collection, e.g. A/RES/72/284@en)", file=ref)
 
 
 #: Endings of file names gcts reads: a reference ending so is a missing file, not a symbol.

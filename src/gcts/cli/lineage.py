@@ -1,7 +1,7 @@
 """``gcts lineage DOC PARA``: a paragraph's ancestors through its series, with the wording at each step.
 
-DOC is an id of the collection (``A/RES/75/291@en``) and PARA a paragraph id (``operative:12``). Output is
-Markdown (default) or JSON.
+DOC is an id of the store's collection (``A/RES/75/291@en``) and PARA a paragraph id (``operative:12``).
+Output is Markdown (default) or JSON.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import json
 
 import click
 
-from gcts.compare.collection import Collection
+from gcts.cli.store import open_collection
 from gcts.compare.lineage import lineage
 
 
@@ -28,7 +28,7 @@ from gcts.compare.lineage import lineage
 @click.option("--no-drafts", is_flag=True, help="Skip drafts; follow adopted resolutions only.")
 def command(doc: str, para: str, fmt: str, no_drafts: bool) -> None:
     """Trace paragraph PARA of document DOC back to its first appearance in the series."""
-    result = lineage(Collection(), doc, para, include_drafts=not no_drafts)
+    result = lineage(open_collection(), doc, para, include_drafts=not no_drafts)
     if fmt == "json":
         click.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gcts.compare.home import write_atomically
 from gcts.errors import OutputError
+from gcts.home import write_atomically
 
 
 def write_output(path: Path, text: str | bytes) -> None:

@@ -28,34 +28,18 @@ def _compile_messages() -> None:
 
 
 def prepare(*, load: bool = True, quiet: bool = False) -> None:
-    """Create/upgrade the database and, on first start, load the bundled corpus with a progress bar."""
-    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
-
-    from gcts.web.library.bootstrap import load_corpus, migrate
-    from gcts.web.library.models import Document
-
+    """Create/upgrade the database and, on first start, load the bundled corpus (with a progress bar) and
+    import an earlier release's file collection: the same first start as the command line's
+    (:func:`gcts.cli.store.open_store`). ``load=False`` only brings the schema up to date."""
     _compile_messages()
-    migrate()
-    if not load or Document.objects.filter(bundled=True).exists():
+    if not load:
+        from gcts.library.bootstrap import migrate
+
+        migrate()
         return
-    with Progress(
-        TextColumn("[bold]loading the bundled corpus[/]"),
-        BarColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        transient=quiet,
-        disable=quiet,
-    ) as bar:
-        task = bar.add_task("", total=None)
+    from gcts.cli.store import open_store
 
-        def progress(done: int, total: int, name: str) -> None:
-            bar.update(task, completed=done, total=total, description=name)
-
-        report = load_corpus(progress)
-    for name, reason in report.skipped:
-        click.echo(f"gcts: warning: {name} not loaded: {reason}", err=True)
-    if not quiet:
-        click.echo(f"gcts: {len(report.stored)} documents loaded")
+    open_store(settings_module="gcts.web.settings", quiet=quiet)
 
 
 def gunicorn_command(bind: str, workers: int, *, access_log: bool = False) -> list[str]:

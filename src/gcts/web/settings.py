@@ -1,9 +1,7 @@
-"""Django settings of the gcts web application, all taken from the environment.
+"""Django settings of the gcts web application: the store's settings (:mod:`gcts.store.settings`) plus the
+pages, sessions, admin and static files, all taken from the environment.
 
-- ``GCTS_HOME``: data folder (SQLite database, uploads, generated secret key); see :mod:`gcts.web.home`.
-- ``DATABASE_URL``: the database (``postgres://user@host:5432/name`` in production); SQLite under
-  ``GCTS_HOME`` when unset.
-- ``GCTS_SECRET_KEY``: the secret key; generated and kept under ``GCTS_HOME`` when unset.
+- ``GCTS_HOME``, ``DATABASE_URL``, ``GCTS_SECRET_KEY``: see :mod:`gcts.store.settings`.
 - ``GCTS_DEBUG``: ``1`` for development (debug pages); never set it in production.
 - ``GCTS_ALLOWED_HOSTS``: comma-separated host names (default: loopback names only).
 - ``GCTS_MAX_UPLOAD_MB``: upload size limit (default 20).
@@ -14,14 +12,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import dj_database_url
-
-from gcts.web.home import gcts_home, private_file, secret_key
+from gcts.store.settings import *  # noqa: F403 (the store's database, data folder and apps)
+from gcts.store.settings import GCTS_HOME, STORE_APPS
 
 BASE_DIR = Path(__file__).resolve().parent
-GCTS_HOME = gcts_home()
-
-SECRET_KEY = secret_key(GCTS_HOME)
 DEBUG = os.environ.get("GCTS_DEBUG", "") in {"1", "true", "yes"}
 ALLOWED_HOSTS = [
     h.strip()
@@ -29,6 +23,10 @@ ALLOWED_HOSTS = [
     if h.strip()
 ]
 
+#: The web's own apps: pages, templates, template tags and static files (no models).
+WEB_APPS = [
+    "gcts.web.library",
+]
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -36,16 +34,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
-    "gcts.web.library",
-    "simple_history",
-    "rules",
-    "gcts.registry",
-]
-
-# Object-level permissions of the registry (django-rules) beside Django's model permissions.
-AUTHENTICATION_BACKENDS = [
-    "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    *STORE_APPS,
+    *WEB_APPS,
 ]
 
 MIDDLEWARE = [
@@ -84,29 +74,6 @@ TEMPLATES = [
     },
 ]
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{GCTS_HOME / 'gcts.sqlite3'}",
-        conn_max_age=600,
-        conn_health_checks=True,
-    ),
-}
-if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
-    # WAL lets readers go on while one writer stores a document; wait instead of failing on a busy file.
-    # IMMEDIATE transactions take the write lock when they begin: a deferred one that read first and then
-    # wrote could not upgrade its lock while another wrote, and failed at once with "database is locked"
-    # whatever the timeout (18 of 20 concurrent uploads did). The file is the owner's alone (0600).
-    private_file(Path(DATABASES["default"]["NAME"]))
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {
-            "timeout": 30,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
-    )
-# Persistent connections (CONN_MAX_AGE): each server thread or worker process keeps its connection instead of
-# opening one (and, on SQLite, re-running the PRAGMAs) for every request.
-DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Rendered reading views and API documents (gcts.web.library.fragments), keyed to the library's version, are
 # kept in files under GCTS_HOME: shared by all worker processes and kept across restarts, so a document is
@@ -139,9 +106,6 @@ LANGUAGES = [
     ("ar", "العربية"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-USE_I18N = True
-USE_TZ = True
-TIME_ZONE = "UTC"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = GCTS_HOME / "static"
@@ -161,10 +125,3 @@ if not DEBUG and os.environ.get("GCTS_HTTPS", "") in {"1", "true", "yes"}:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": "WARNING"},
-}

@@ -25,7 +25,8 @@ TEMPLATES = (
 
 def warm() -> None:
     """Load the segmenter, the vocabulary names in each interface language, and compile the templates."""
-    from gcts.web.library import fragments, search, vocabulary
+    from gcts.library import search
+    from gcts.web.library import fragments, vocabulary
 
     fragments.software_version()
     search.query_words("外国恐怖主义作战人员 warm-up")

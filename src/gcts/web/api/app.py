@@ -24,12 +24,13 @@ from ninja.security import APIKeyCookie, HttpBasicAuth
 from ninja.utils import check_csrf
 
 from gcts.errors import GctsError
+from gcts.library import pipeline
+from gcts.library.models import ActorMention, Document, Mandate
+from gcts.library.search import Filters, hits, query_phrase, snippet
+from gcts.library.store import store_resolution
 from gcts.web.api import schemas as s
 from gcts.web.faults import problem as _problem
-from gcts.web.library import fragments, pipeline, vocabulary
-from gcts.web.library.models import ActorMention, Document, Mandate
-from gcts.web.library.search import Filters, hits, query_phrase, snippet
-from gcts.web.library.store import store_resolution
+from gcts.web.library import fragments, vocabulary
 from gcts.web.library.views.comparison import comparison_for
 from gcts.web.library.views.upload import HEAD_BYTES, type_problem
 

@@ -1,1 +1,2 @@
-"""The ``library`` app: the store of resolutions (models, storing, search index) and its pages."""
+"""The library's pages: views, templates, template tags and static files over the store in
+:mod:`gcts.library`."""

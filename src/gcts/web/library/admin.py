@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import admin
 
-from gcts.web.library import models as m
+from gcts.library import models as m
 
 
 class ParagraphInline(admin.TabularInline):

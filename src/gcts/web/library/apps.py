@@ -1,4 +1,4 @@
-"""Django app configuration of the resolution library."""
+"""Django app configuration of the library's pages (the models are the store's: :mod:`gcts.library`)."""
 
 from __future__ import annotations
 
@@ -6,18 +6,9 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 
-class LibraryConfig(AppConfig):
-    """The resolution library: documents, paragraphs, annotations, mandates, comparisons."""
+class LibraryPagesConfig(AppConfig):
+    """Views, templates, template tags, static files and the admin of the resolution library."""
 
     name = "gcts.web.library"
-    label = "library"
-    verbose_name = _("Resolution library")
-    default_auto_field = "django.db.models.BigAutoField"
-
-    def ready(self) -> None:
-        """Keep the role groups in step with the schema after every migrate (and test-database flush)."""
-        from django.db.models.signals import post_migrate
-
-        from gcts.web.library.roles import ensure_roles
-
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="gcts-roles")
+    label = "library_pages"
+    verbose_name = _("Resolution library pages")

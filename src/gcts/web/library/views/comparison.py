@@ -10,9 +10,10 @@ from django.shortcuts import render
 
 from gcts.errors import GctsError
 from gcts.languages import available
-from gcts.web.library import pipeline, vocabulary
-from gcts.web.library.models import Comparison, Document
-from gcts.web.library.store import to_resolution
+from gcts.library import pipeline
+from gcts.library.models import Comparison, Document
+from gcts.library.store import to_resolution
+from gcts.web.library import vocabulary
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL | re.IGNORECASE)

@@ -14,9 +14,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from gcts.errors import GctsError
-from gcts.web.library import fragments, pipeline
-from gcts.web.library.models import Document, Paragraph
-from gcts.web.library.store import series_titles, to_resolution
+from gcts.library import pipeline
+from gcts.library.models import Document, Paragraph
+from gcts.library.store import series_titles, to_resolution
+from gcts.web.library import fragments
 
 
 def library(request: HttpRequest) -> HttpResponse:

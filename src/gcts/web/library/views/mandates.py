@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
+from gcts.library.models import Mandate
 from gcts.web.library import vocabulary
-from gcts.web.library.models import Mandate
 
 SORTS = {
     "deadline": ("deadline", "session"),

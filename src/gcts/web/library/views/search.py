@@ -11,9 +11,9 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from gcts.library.models import Document
+from gcts.library.search import Filters, hits, query_phrase, snippet
 from gcts.web.library import fragments, vocabulary
-from gcts.web.library.models import Document
-from gcts.web.library.search import Filters, hits, query_phrase, snippet
 
 PAGE_SIZE = 20
 
@@ -62,7 +62,7 @@ def _page(query: str, filters: Filters, number: str | None) -> tuple[list[str], 
 def search_page(request: HttpRequest) -> HttpResponse:
     """Results of ``?q=`` with the filters, each linking to its paragraph in the reading view.
 
-    Only the columns a hit shows are read (:func:`gcts.web.library.search.hits`); the filter menus are a
+    Only the columns a hit shows are read (:func:`gcts.library.search.hits`); the filter menus are a
     cached fragment keyed to the library's version (:mod:`gcts.web.library.fragments`).
     """
     q = request.GET.get("q", "").strip()

@@ -26,10 +26,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gcts.errors import GctsError
+from gcts.library import pipeline
+from gcts.library.models import Correction, Document, Label, Mandate, Paragraph
+from gcts.library.store import store_resolution
 from gcts.model import PILLARS
-from gcts.web.library import pipeline
-from gcts.web.library.models import Correction, Document, Label, Mandate, Paragraph
-from gcts.web.library.store import store_resolution
 
 HEAD_BYTES = 64
 

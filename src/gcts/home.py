@@ -1,7 +1,8 @@
-"""Where gcts keeps what a user accumulates: the document collection and the caches of the comparison.
+"""Where gcts keeps what a user accumulates: the store's database (SQLite by default), uploads, caches.
 
 ``GCTS_HOME`` (an environment variable) names the folder; without it, the platform's user data folder for
-``gcts`` is used (e.g. ``~/.local/share/gcts`` on Linux). Nothing is created until something is written.
+``gcts`` is used (e.g. ``~/.local/share/gcts`` on Linux), so a user who just runs ``gcts`` never has to choose
+a path; a deployment sets ``GCTS_HOME`` explicitly. Nothing is created until something is written.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import platformdirs
 
 
 def gcts_home() -> Path:
-    """The folder holding the collection and the caches: ``$GCTS_HOME`` or the user data folder of gcts."""
+    """The folder holding the store and the caches: ``$GCTS_HOME`` or the user data folder of gcts."""
     configured = os.environ.get("GCTS_HOME")
     return Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("gcts"))
 

@@ -98,25 +98,35 @@ def _loadable(item: dict[str, Any]) -> bool:
     return not item.get("partial", False) or "resolution" in str(item.get("kind", ""))
 
 
-def entries(folder: Path | None = None) -> list[CorpusEntry]:
-    """The documents to load on first start, in manifest order."""
-    folder = folder or corpus_folder()
+def _listed(folder: Path) -> list[tuple[CorpusEntry, bool]]:
+    """Every manifest entry not marked ``load = false``, with whether the store loads it (see
+    :func:`_loadable`), in manifest order."""
     manifest = folder / MANIFEST
     if not manifest.exists():
-        return [_entry(folder, p.name, {}) for p in sorted(folder.glob("*.txt"))]
+        return [(_entry(folder, p.name, {}), True) for p in sorted(folder.glob("*.txt"))]
     try:
         data = tomllib.loads(manifest.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise FormatError(str(exc), file=str(manifest)) from exc
     listed = data.get("document") or data.get("documents") or data.get("files")
-    found: list[CorpusEntry] = []
+    found: list[tuple[CorpusEntry, bool]] = []
     if isinstance(listed, list):
         for item in listed:
             name = item.get("file") or item.get("path") or item.get("source")
-            if name and item.get("load", True) is not False and _loadable(item):
-                found.append(_entry(folder, name, item))
+            if name and item.get("load", True) is not False:
+                found.append((_entry(folder, name, item), _loadable(item)))
     else:
         for key, item in data.items():
             if isinstance(item, dict) and (folder / key).is_file() and item.get("load", True) is not False:
-                found.append(_entry(folder, key, item))
-    return [e for e in found if e.path.is_file()]
+                found.append((_entry(folder, key, item), True))
+    return [(e, loads) for e, loads in found if e.path.is_file()]
+
+
+def entries(folder: Path | None = None) -> list[CorpusEntry]:
+    """The documents to load on first start, in manifest order."""
+    return [e for e, loads in _listed(folder or corpus_folder()) if loads]
+
+
+def listed_excerpts(folder: Path | None = None) -> list[CorpusEntry]:
+    """The bundled excerpts the store does not load (first pages of reports): known, but not held."""
+    return [e for e, loads in _listed(folder or corpus_folder()) if not loads]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from gcts.errors import GctsError
+from gcts.errors import GctsError, InputError
 from gcts.model import QualityIssue, Resolution
 
 FORMATS: dict[str, tuple[str, str]] = {
@@ -83,6 +83,28 @@ def upload_name(name: str, *, limit: int = 200) -> str:
     if not dot or len(suffix) > 10:
         return base[:limit]
     return f"{stem[: limit - len(suffix) - 1]}.{suffix}"
+
+
+def read_with_symbol(
+    path: Path, *, symbol: str | None = None, language: str | None = None, partial: bool = False
+) -> Resolution:
+    """Read and annotate ``path`` (text, PDF, Word, AKN or gcts JSON) for the store's collection, which names
+    documents by symbol: the symbol the text prints, or ``symbol`` (given, it wins), or the adopted text's
+    number (``72/284`` → ``A/RES/72/284``). :class:`InputError` when there is none; the reader's own errors
+    for unreadable files. Needs no database, so every file of a batch is read before any is stored."""
+    from gcts.compare.collection import canonical_symbol
+
+    res = read(path, language=language, symbol=symbol, partial=partial)
+    h = res.heading
+    found = symbol or h.symbol or (f"A/RES/{h.resolution_number}" if h.resolution_number else None)
+    if not found:
+        raise InputError(
+            "the document prints no symbol: give one with --symbol (e.g. A/RES/70/291)",
+            file=str(path),
+            field="symbol",
+        )
+    h.symbol = canonical_symbol(found) if symbol or not h.symbol else h.symbol
+    return res
 
 
 def write(res: Resolution, fmt: str) -> str:

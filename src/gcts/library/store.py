@@ -16,6 +16,9 @@ from typing import Any
 from django.db import transaction
 
 from gcts.admission import admit
+from gcts.compare.collection import series_of
+from gcts.library import models as m
+from gcts.library.search import segment_for_index
 from gcts.model import (
     ActorMention,
     Annotations,
@@ -31,8 +34,6 @@ from gcts.model import (
     SourceSpan,
     SubParagraph,
 )
-from gcts.web.library import models as m
-from gcts.web.library.search import segment_for_index
 
 _SLUG_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
@@ -55,10 +56,8 @@ def symbol_series(symbol: str) -> str:
 def review_series(heading: Heading) -> str:
     """The id of the series of resolutions the document belongs to (e.g. ``gcts-review``, the Strategy and its
     reviews: a member's resolution or its draft), from the collection's series data; "" when none."""
-    from gcts.compare.collection import Collection
-
     symbols = [s for s in (heading.symbol, heading.adopted_as) if s]
-    for series in Collection().series.values():
+    for series in series_of().values():
         if any(series.member(s) for s in symbols):
             return series.id
     return ""
@@ -66,9 +65,7 @@ def review_series(heading: Heading) -> str:
 
 def series_titles() -> dict[str, str]:
     """Series id → title, for naming the series of :func:`review_series` in the library."""
-    from gcts.compare.collection import Collection
-
-    return {s.id: s.title for s in Collection().series.values()}
+    return {s.id: s.title for s in series_of().values()}
 
 
 def document_kind(heading: Heading) -> str:
@@ -101,8 +98,19 @@ def _plain(value: Any) -> Any:
 
 
 @transaction.atomic
-def store_resolution(res: Resolution, *, user: Any = None, bundled: bool = False) -> m.Document:
+def store_resolution(
+    res: Resolution,
+    *,
+    user: Any = None,
+    bundled: bool = False,
+    series: str | None = None,
+    place: int | None = None,
+) -> m.Document:
     """Store ``res`` (replacing a stored document with the same identifier) in one transaction; return it.
+
+    ``series`` and ``place`` put a document in a series the series data does not list it in (``gcts corpus
+    add --series --place``); by default both come from the series data. A plain function of its arguments,
+    so the command line, the web and a queued job store the same way.
 
     ``res`` passes :func:`gcts.admission.admit` first (whoever built it): a field too long for its column
     or of the wrong form is refused (:class:`gcts.errors.InputError` naming the field) before anything is
@@ -117,7 +125,8 @@ def store_resolution(res: Resolution, *, user: Any = None, bundled: bool = False
         symbol=h.symbol or "",
         language=res.language,
         kind=document_kind(h),
-        series=review_series(h) or symbol_series(h.symbol or ""),
+        series=series or review_series(h) or symbol_series(h.symbol or ""),
+        place=place,
         session=h.session,
         year=_year(h),
         title=h.title or "",

@@ -6,17 +6,15 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gcts.web.library.models.documents import Document
-
 
 class Comparison(models.Model):
     """The result of :func:`gcts.compare.compare` for an ordered pair of documents, with its redline."""
 
     old = models.ForeignKey(
-        Document, on_delete=models.CASCADE, related_name="+", verbose_name=_("old document")
+        "library.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("old document")
     )
     new = models.ForeignKey(
-        Document, on_delete=models.CASCADE, related_name="+", verbose_name=_("new document")
+        "library.Document", on_delete=models.CASCADE, related_name="+", verbose_name=_("new document")
     )
     result = models.JSONField(_("result"), default=dict, help_text=_("pairs, added, removed and summary"))
     redline = models.TextField(_("redline (HTML)"), blank=True)

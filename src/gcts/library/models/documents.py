@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 if TYPE_CHECKING:
     from django.db.models.fields.related_descriptors import RelatedManager
 
-    from gcts.web.library.models.annotations import ActorMention, Correction, Label, Mandate, Reference
+    from gcts.library.models.annotations import ActorMention, Correction, Label, Mandate, Reference
 
 
 class DocumentQuerySet(models.QuerySet["Document"]):
@@ -66,6 +66,12 @@ class Document(models.Model):
         blank=True,
         db_index=True,
         help_text=_("series of resolutions (e.g. the Strategy reviews), else the symbol series, e.g. A/RES"),
+    )
+    place = models.IntegerField(
+        _("place in the series"),
+        null=True,
+        blank=True,
+        help_text=_("given when the series data does not list the document; else taken from it"),
     )
     session = models.IntegerField(_("session"), null=True, blank=True)
     year = models.IntegerField(_("year"), null=True, blank=True, db_index=True)

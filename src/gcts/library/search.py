@@ -28,7 +28,7 @@ from django.db.models import Case, IntegerField, QuerySet, Value, When
 from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
-from gcts.web.library.models import Paragraph
+from gcts.library.models import Paragraph
 
 WORD = re.compile(r"\w", re.UNICODE)
 MAX_QUERY_CHARS = 200

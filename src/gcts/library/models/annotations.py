@@ -14,8 +14,6 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gcts.web.library.models.documents import Document, Paragraph
-
 METHOD_CHOICES = (("rule", _("rule")), ("model", _("model")), ("person", _("person")))
 
 
@@ -25,7 +23,7 @@ class Label(models.Model):
     KIND_CHOICES = (("pillar", _("pillar")), ("theme", _("theme")))
 
     paragraph = models.ForeignKey(
-        Paragraph, on_delete=models.CASCADE, related_name="labels", verbose_name=_("paragraph")
+        "library.Paragraph", on_delete=models.CASCADE, related_name="labels", verbose_name=_("paragraph")
     )
     kind = models.CharField(_("kind"), max_length=8, choices=KIND_CHOICES)
     value = models.CharField(_("value"), max_length=40, db_index=True)
@@ -46,7 +44,7 @@ class Reference(models.Model):
     """A document cited by a paragraph (in its text, or in a footnote it cites)."""
 
     paragraph = models.ForeignKey(
-        Paragraph, on_delete=models.CASCADE, related_name="references", verbose_name=_("paragraph")
+        "library.Paragraph", on_delete=models.CASCADE, related_name="references", verbose_name=_("paragraph")
     )
     symbol = models.CharField(_("symbol"), max_length=80, db_index=True)
     kind = models.CharField(_("kind"), max_length=16)
@@ -68,7 +66,7 @@ class ActorMention(models.Model):
     """A canonical actor named in a paragraph."""
 
     paragraph = models.ForeignKey(
-        Paragraph, on_delete=models.CASCADE, related_name="actors", verbose_name=_("paragraph")
+        "library.Paragraph", on_delete=models.CASCADE, related_name="actors", verbose_name=_("paragraph")
     )
     actor = models.CharField(_("actor"), max_length=40, db_index=True)
     surface = models.CharField(_("as written"), max_length=255)
@@ -91,10 +89,10 @@ class Mandate(models.Model):
     STATUS_CHOICES = (("open", _("open")), ("in_progress", _("in progress")), ("done", _("done")))
 
     paragraph = models.ForeignKey(
-        Paragraph, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("paragraph")
+        "library.Paragraph", on_delete=models.CASCADE, related_name="mandates", verbose_name=_("paragraph")
     )
     document = models.ForeignKey(
-        Document, on_delete=models.CASCADE, related_name="mandates", verbose_name=_("document")
+        "library.Document", on_delete=models.CASCADE, related_name="mandates", verbose_name=_("document")
     )
     actor = models.CharField(_("actor"), max_length=40, db_index=True)
     action = models.CharField(_("action"), max_length=255, blank=True)
@@ -127,7 +125,7 @@ class Correction(models.Model):
     """A change a person made to an annotation: who, when, which field, from what to what, and why."""
 
     paragraph = models.ForeignKey(
-        Paragraph, on_delete=models.CASCADE, related_name="corrections", verbose_name=_("paragraph")
+        "library.Paragraph", on_delete=models.CASCADE, related_name="corrections", verbose_name=_("paragraph")
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -1,8 +1,4 @@
-"""Where the web application keeps its data: ``GCTS_HOME`` (SQLite file, uploads, the generated secret key).
-
-The default is the platform's per-user data folder (``platformdirs.user_data_dir("gcts")``), so a user who
-just runs ``gcts serve`` never has to choose a path; a deployment sets ``GCTS_HOME`` explicitly.
-"""
+"""The store's data folder (``GCTS_HOME``, created when the store is configured) and its secret key."""
 
 from __future__ import annotations
 
@@ -10,18 +6,14 @@ import os
 import secrets
 from pathlib import Path
 
+from gcts.home import gcts_home
+
 SECRET_FILE = "secret_key"
 
 
-def gcts_home() -> Path:
-    """The data folder, created if missing."""
-    configured = os.environ.get("GCTS_HOME")
-    if configured:
-        home = Path(configured).expanduser()
-    else:
-        import platformdirs
-
-        home = Path(platformdirs.user_data_dir("gcts"))
+def store_home() -> Path:
+    """The data folder (:func:`gcts.home.gcts_home`), created if missing."""
+    home = gcts_home()
     home.mkdir(parents=True, exist_ok=True, mode=0o700)
     return home
 

@@ -2,7 +2,7 @@
 
 - administrator: a Django superuser (``gcts serve manage createsuperuser``), who also reaches the admin;
 - ``editor``: may add documents, correct annotations and set mandate statuses (each change kept as a
-  :class:`~gcts.web.library.models.Correction` with who and when);
+  :class:`~gcts.library.models.Correction` with who and when);
 - ``reader``: read-only; public pages need no account, the group lets a deployment name its readers.
 """
 
