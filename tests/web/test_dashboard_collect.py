@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 from gcts.formats.json_format import from_json
+from gcts.library.models import Mandate
 from gcts.report import build
 from gcts.web.dashboard.collect import snapshot
-from gcts.web.library.models import Mandate
 
 
 def test_documents_and_mandates_are_collected(stored_gold: Any) -> None:

@@ -23,8 +23,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from gcts.compare.home import gcts_home, write_atomically
 from gcts.errors import FormatError, InputError
+from gcts.home import gcts_home, write_atomically
 
 SCHEMA = "gcts-snapshot/1"
 AUDIENCES = ("public", "internal")

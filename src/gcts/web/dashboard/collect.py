@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from gcts.compare.collection import Collection
+from gcts.compare.collection import series_of
 from gcts.formats.json_format import to_dict
 from gcts.report.selection import SERIES
 from gcts.report.snapshot import Row, Snapshot, take
@@ -25,7 +25,7 @@ def _quiet(fraction: float, message: str) -> None:
 
 
 def _places() -> dict[str, int]:
-    series = Collection().series.get(SERIES)
+    series = series_of().get(SERIES)
     places: dict[str, int] = {}
     for member in series.members if series else ():
         places[member.symbol] = member.place
@@ -36,8 +36,8 @@ def _places() -> dict[str, int]:
 
 def document_rows(progress: Progress = _quiet) -> list[Row]:
     """One row per stored document with its heading facts, its review place and its gcts JSON."""
-    from gcts.web.library.models import Document
-    from gcts.web.library.store import to_resolution
+    from gcts.library.models import Document
+    from gcts.library.store import to_resolution
 
     places = _places()
     rows = []
@@ -68,7 +68,7 @@ def document_rows(progress: Progress = _quiet) -> list[Row]:
 
 def mandate_rows() -> list[Row]:
     """One row per mandate of the store with its paragraph, deadline, session, recurrence and status."""
-    from gcts.web.library.models import Mandate
+    from gcts.library.models import Mandate
 
     rows = []
     for m in Mandate.objects.select_related("document", "paragraph").order_by("document__slug", "id"):
