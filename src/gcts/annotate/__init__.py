@@ -6,19 +6,40 @@ could not decide (a paragraph with no known opening, a symbol that cannot be one
 timed duty with no known actor). It never raises on odd text: unknown things are left unknown and
 reported. All language knowledge comes from ``gcts.languages`` and ``gcts.taxonomy``; patterns are
 compiled once per language.
+
+Pillars and themes can be decided by the trained labeller beside the cue rules
+(:mod:`gcts.annotate.labelling`): one label set per paragraph, the primary pillar first, each label with the
+evidence of the rules and of the model. ``labels="model"`` (or ``GCTS_LABELS=model``) turns it on;
+``DEFAULT_LABELS`` says which decides by default.
 """
 
 from __future__ import annotations
 
+import os
+from typing import Literal
+
 from gcts.annotate import actors, classify, mandates, openings, references
+from gcts.annotate.labelling.modelfile import LabelModel
 from gcts.languages import UnknownLanguage, profile
 from gcts.model import Annotations, Paragraph, QualityIssue, Resolution
 
 __all__ = ["annotate", "annotate_paragraph"]
 
 
-def annotate(res: Resolution) -> Resolution:
-    """Fill the annotations of every paragraph of ``res`` (in place), add quality issues, return ``res``."""
+Deciders = Literal["model", "rules"]
+# the rules decide until the trained labeller beats them on held-out figures (decision 0019)
+DEFAULT_LABELS: Deciders = "rules"
+
+
+def annotate(res: Resolution, *, labels: Deciders | None = None, held_out: bool = False,
+             model: LabelModel | None = None) -> Resolution:
+    """Fill the annotations of every paragraph of ``res`` (in place), add quality issues, return ``res``.
+
+    ``labels``: ``model`` (the trained labeller beside the rules) or ``rules`` (the cue rules alone);
+    ``GCTS_LABELS`` overrides ``DEFAULT_LABELS``. ``held_out``: paragraphs the model was trained on are
+    labelled by the fold model that never saw them (for honest scores on training data). ``model``: a
+    labeller to use instead of the one in use.
+    """
     lang = res.language
     try:
         profile(lang)
@@ -31,6 +52,15 @@ def annotate(res: Resolution) -> Resolution:
     decider = _decider(res, lang)
     for p in res.paragraphs:
         res.quality.extend(annotate_paragraph(p, lang, footnotes, pillars=pillar_scope, decider=decider))
+    if (labels or os.environ.get("GCTS_LABELS") or DEFAULT_LABELS) == "model":
+        from gcts.annotate.labelling.apply import label_paragraphs
+
+        found = label_paragraphs(res.paragraphs, lang, pillars=pillar_scope, held_out=held_out,
+                                 model=model)
+        for p, chosen in zip(res.paragraphs, found, strict=True):
+            p.annotations.themes = chosen.themes
+            if p.part == "operative" and pillar_scope:
+                p.annotations.pillars = chosen.pillars
     return res
 
 

@@ -31,6 +31,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.lineage",
     "gcts.cli.sanctions",
     "gcts.cli.report",
+    "gcts.cli.labels",
 )
 
 

@@ -3,6 +3,10 @@
 For each gold file the document named by its ``source`` is read (from ``--corpus DIR``, from the folder of the
 gold file, or from the bundled corpus) and annotated, unless ``--pred`` gives gcts JSON output to score
 instead (one ``--pred`` per gold, in order).
+
+Paragraphs the trained labeller learned from (the reference gold is training data) are labelled by the fold
+model that never saw them, so the pillar and theme figures are cross-validated, not the training fit;
+``--seen`` uses the full model instead.
 """
 
 from __future__ import annotations
@@ -16,8 +20,9 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from gcts.annotate import annotate
+from gcts.annotate import Deciders, annotate
 from gcts.annotate.evaluate import KINDS, Report, compare, load_json, prediction, shape_problem
+from gcts.annotate.labelling.modelfile import LabelModel
 from gcts.errors import FormatError, InputError
 from gcts.reading import load
 
@@ -60,27 +65,44 @@ def _read(path: str) -> dict[str, Any]:
     return doc
 
 
+def annotated(path: str, gold: dict[str, Any], corpus: str | None, *, held_out: bool,
+              model: LabelModel | None = None, labels: Deciders | None = None) -> dict[str, Any]:
+    """Read the source document of the gold file at ``path``, annotate it and return its prediction."""
+    if not gold.get("source"):
+        raise FormatError("the gold file names no source document", file=path, field="source")
+    h = gold.get("heading") or {}
+    res = load(_source(Path(path), str(gold["source"]), corpus), language=gold.get("language"),
+               symbol=h.get("symbol"))
+    return prediction(annotate(res, labels=labels, held_out=held_out, model=model))
+
+
+def score_gold(paths: tuple[str, ...], model: LabelModel, corpus: str | None = None
+               ) -> dict[str, dict[str, dict[str, float | int]]]:
+    """Held-out pillar and theme scores of ``model`` on each gold file, by file name."""
+    out = {}
+    for path in paths:
+        g = _read(path)
+        report = compare(g, annotated(path, g, corpus, held_out=True, model=model, labels="model"))
+        out[Path(path).name] = {k: report.kinds[k].as_dict() for k in ("pillars", "themes")}
+    return out
+
+
 @click.command(name="evaluate")
 @click.argument("gold", nargs=-1, required=True, type=click.Path())
 @click.option("--pred", "preds", multiple=True, type=click.Path(), help="gcts JSON to score.")
 @click.option("--corpus", default=None, type=click.Path(), help="Folder of the source texts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-def command(gold: tuple[str, ...], preds: tuple[str, ...], corpus: str | None, as_json: bool) -> None:
+@click.option("--seen", is_flag=True,
+              help="Label training paragraphs with the full model (the training fit, not a held-out score).")
+def command(gold: tuple[str, ...], preds: tuple[str, ...], corpus: str | None, as_json: bool,
+            seen: bool) -> None:
     """Score annotations against GOLD files (precision, recall, F1 per kind and per label)."""
     if preds and len(preds) != len(gold):
         raise click.UsageError("give one --pred per gold file")
     report = Report()
     for i, path in enumerate(gold):
         g = _read(path)
-        if preds:
-            pred = _read(preds[i])
-        else:
-            if not g.get("source"):
-                raise FormatError("the gold file names no source document", file=path, field="source")
-            h = g.get("heading") or {}
-            res = load(_source(Path(path), str(g["source"]), corpus), language=g.get("language"),
-                       symbol=h.get("symbol"))
-            pred = prediction(annotate(res))
+        pred = _read(preds[i]) if preds else annotated(path, g, corpus, held_out=not seen)
         compare(g, pred, report)
     if as_json:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False, indent=2))
