@@ -75,13 +75,15 @@ def store_examples() -> list[ex.Example]:
             text=para.text, language=doc.language, part=para.part, pillars=tuple(sorted(labels["pillar"])),
             themes=tuple(sorted(labels["theme"])), document=name, pid=para.pid,
             source="editors' corrections in the store", group=f"{name} {para.pid}",
-            concerns=tuple(sorted(concerns[para.pk]))))
+            concerns=tuple(sorted(concerns[para.pk])),
+            primary=labels["pillar"][0] if len(labels["pillar"]) == 1 else None))
     return out
 
 
 def _figures_rows(fig: dict[str, Any]) -> list[tuple[str, float]]:
     return [("pillars F1", fig["pillars"]["f1"]), ("pillars P", fig["pillars"]["precision"]),
             ("pillars R", fig["pillars"]["recall"]), ("primary in gold", fig["primary_in_gold"]),
+            ("primary = known primary", fig.get("primary_equal", 0.0)),
             ("themes F1", fig["themes"]["f1"]), ("themes P", fig["themes"]["precision"]),
             ("themes R", fig["themes"]["recall"]), ("rules alone: pillars F1", fig["rules_pillars"]["f1"]),
             ("rules alone: themes F1", fig["rules_themes"]["f1"])]
@@ -172,9 +174,15 @@ def use_command(model: str | None) -> None:
 @click.argument("gold", nargs=-1, type=click.Path())
 @click.option("--model", "model_file", type=click.Path(), default=None, help="A model file to evaluate.")
 @click.option("--candidate", is_flag=True, help="Evaluate the candidate left by `gcts labels train`.")
+@click.option("--headings", "headed", type=click.Path(), default=None,
+              help="A document whose operative paragraphs stand under pillar headings.")
+@click.option("--paragraphs", "numbers", default=None, metavar="FROM-TO",
+              help="With --headings: score only the operative paragraphs so numbered (e.g. 13-117).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
-def evaluate_command(gold: tuple[str, ...], model_file: str | None, candidate: bool, as_json: bool) -> None:
-    """Print the cross-validated figures of a model, and its held-out scores on GOLD files."""
+def evaluate_command(gold: tuple[str, ...], model_file: str | None, candidate: bool, headed: str | None,
+                     numbers: str | None, as_json: bool) -> None:
+    """Print the cross-validated figures of a model, its held-out scores on GOLD files, and its agreement
+    with the pillar headings of a --headings document."""
     path = Path(model_file) if model_file else candidate_path() if candidate else active_model_path()
     model = _read_model(path)
     scores = {}
@@ -182,9 +190,10 @@ def evaluate_command(gold: tuple[str, ...], model_file: str | None, candidate: b
         from gcts.cli.evaluate import score_gold
 
         scores = score_gold(gold, model=model)
+    headings = _headings(headed, numbers, model) if headed else None
     if as_json:
-        out = {"model": str(path), "figures": model.meta["figures"], "gold": scores}
-        click.echo(json.dumps(out, indent=1))
+        out = {"model": str(path), "figures": model.meta["figures"], "gold": scores, "headings": headings}
+        click.echo(json.dumps(out, indent=1, ensure_ascii=False))
         return
     _print_figures(f"model {path}", model)
     for name, kinds in scores.items():
@@ -192,6 +201,36 @@ def evaluate_command(gold: tuple[str, ...], model_file: str | None, candidate: b
         for kind in ("pillars", "themes"):
             s = kinds[kind]
             click.echo(f"  {kind:<8} P {s['precision']:.3f}  R {s['recall']:.3f}  F1 {s['f1']:.3f}")
+    if headings:
+        click.echo(f"{headed}: {headings['paragraphs']} operative paragraphs under pillar headings "
+                   "(headings as the true labels, never training data)")
+        for decider in ("model", "rules"):
+            h = headings[decider]
+            click.echo(f"  {decider:<6} primary = heading {h['primary_equal']}/{h['paragraphs']} "
+                       f"({h['primary_share']:.1%}); primary alone F1 {h['primary_share']:.3f}; all pillars "
+                       f"P {h['precision']:.3f} R {h['recall']:.3f} F1 {h['f1']:.3f}")
+
+
+def _range(numbers: str | None) -> range | None:
+    if numbers is None:
+        return None
+    lo, sep, hi = numbers.partition("-")
+    if not sep or not lo.strip().isdigit() or not hi.strip().isdigit() or int(lo) > int(hi):
+        raise click.BadParameter("expected FROM-TO, e.g. 13-117", param_hint="--paragraphs")
+    return range(int(lo), int(hi) + 1)
+
+
+def _headings(file: str, numbers: str | None, model: LabelModel) -> dict[str, Any]:
+    from gcts.annotate.drafters import agreement, headed_paragraphs
+    from gcts.reading import load
+
+    span = _range(numbers)
+    res = load(Path(file))
+    pairs = headed_paragraphs(res, span)
+    if not pairs:
+        raise FormatError("no operative paragraph stands under a pillar heading", file=file)
+    found = agreement(pairs, res.language, model=model)
+    return {"paragraphs": len(pairs), **{k: v.as_dict() for k, v in found.items()}}
 
 
 __all__ = ["candidate_path", "command", "store_examples"]

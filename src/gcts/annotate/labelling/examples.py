@@ -8,8 +8,10 @@ Three kinds of source feed training, and every example names its own:
 - corrections editors made in the store (read by the CLI through the store and handed in as examples).
 
 An example's ``group`` ties together the same paragraph in several languages (the Chinese gold and its
-English adopted text), so that cross-validation keeps them in the same fold. ``concerns`` says which labels
-the example teaches: an editor who corrected only a paragraph's pillars teaches nothing about its themes.
+English adopted text), so that cross-validation keeps them in the same fold. ``primary`` is the pillar a
+drafter would file the paragraph under, where known (a paragraph with one pillar, or a label file's
+``primary``); the others count as secondary. ``concerns`` says which labels the example teaches: an editor
+who corrected only a paragraph's pillars teaches nothing about its themes.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class Example:
     source: str
     group: str
     concerns: tuple[str, ...] = ("pillars", "themes")
+    primary: str | None = None
 
     @property
     def key(self) -> str:
@@ -84,10 +87,20 @@ def from_label_file(data: Mapping[str, Any], file: str) -> list[Example]:
         except FormatError as exc:
             raise FormatError(exc.message, file=file, field=exc.field) from None
         group = p.get("group", f"{data['document']} {pid}")
+        first = p.get("primary")
+        if first is not None and first not in pillars:
+            raise FormatError("the primary pillar must be one of the paragraph's pillars", file=file,
+                              field=f"{where}.primary")
         out.append(Example(text=p["text"], language=data["language"], part=pid.split(":")[0],
                            pillars=pillars, themes=themes, document=data["document"], pid=pid,
-                           source=str(p.get("source", data["label_source"])), group=str(group)))
+                           source=str(p.get("source", data["label_source"])), group=str(group),
+                           primary=first if first is not None else _only(pillars)))
     return out
+
+
+def _only(pillars: tuple[str, ...]) -> str | None:
+    """The primary pillar of a paragraph with one pillar; None when there are several."""
+    return pillars[0] if len(pillars) == 1 else None
 
 
 def from_gold(gold: Mapping[str, Any], file: str) -> list[Example]:
@@ -103,7 +116,8 @@ def from_gold(gold: Mapping[str, Any], file: str) -> list[Example]:
             out.append(Example(text=str(p.get("text", "")), language=lang, part=part,
                                pillars=tuple(p.get("pillars") or ()) if part == "operative" else (),
                                themes=tuple(p.get("themes") or ()), document=document, pid=pid,
-                               source=f"gold file {Path(file).name}", group=f"{document} {pid}"))
+                               source=f"gold file {Path(file).name}", group=f"{document} {pid}",
+                               primary=_only(tuple(p.get("pillars") or ())) if part == "operative" else None))
     return [e for e in out if e.text.strip()]
 
 

@@ -74,6 +74,7 @@ class Figures:
     pillars: dict[str, float] = field(default_factory=dict)
     themes: dict[str, float] = field(default_factory=dict)
     primary_in_gold: float = 0.0
+    primary_equal: float = 0.0
     rules_pillars: dict[str, float] = field(default_factory=dict)
     rules_themes: dict[str, float] = field(default_factory=dict)
 
@@ -81,6 +82,7 @@ class Figures:
         """Plain data (kept in the model file and printed by ``gcts labels``)."""
         return {"examples": self.examples, "sources": self.sources, "pillars": self.pillars,
                 "themes": self.themes, "primary_in_gold": round(self.primary_in_gold, 4),
+                "primary_equal": round(self.primary_equal, 4),
                 "rules_pillars": self.rules_pillars, "rules_themes": self.rules_themes}
 
 
@@ -103,6 +105,12 @@ def _rule_labels(e: Example, concern: str) -> set[str]:
         return {lab.value for lab in classify.labels(e.text, e.language, concern)}
     except UnknownLanguage:
         return set()
+
+
+def _targets(e: Example) -> tuple[str, ...]:
+    """What the softmax learns of a paragraph: its primary pillar alone where known, else all its pillars
+    sharing the paragraph's weight."""
+    return (e.primary,) if e.primary else e.pillars
 
 
 def _fit_softmax(x: np.ndarray, ys: list[tuple[str, ...]], labels: tuple[str, ...], seed: int
@@ -199,7 +207,7 @@ def _train(examples: Sequence[Example], seed: int, settings: features.FeatureSet
     with_p = np.array([bool(e.pillars) and "pillars" in e.concerns for e in data])
     idx_p = np.flatnonzero(with_p)
     say(f"pillars: {len(idx_p)} paragraphs, {FOLDS} folds")
-    p_coef, p_bias = _fit("softmax", x[idx_p], [data[i].pillars for i in idx_p], folds[idx_p],
+    p_coef, p_bias = _fit("softmax", x[idx_p], [_targets(data[i]) for i in idx_p], folds[idx_p],
                           pillar_labels, seed)
     idx_t = np.flatnonzero([("themes" in e.concerns) for e in data])
     say(f"themes: {len(idx_t)} paragraphs, {FOLDS} folds")
@@ -235,12 +243,15 @@ def _train(examples: Sequence[Example], seed: int, settings: features.FeatureSet
         rp.add(set(data[i].pillars), rules_p[row])
     for row, i in enumerate(idx_t):
         rt.add(set(data[i].themes), rules_t[row])
-    primary = [pillar_labels[int(np.argmax(oof_p[row]))] in data[i].pillars for row, i in enumerate(idx_p)]
+    tops = [pillar_labels[int(np.argmax(oof_p[row]))] for row in range(len(idx_p))]
+    primary = [top in data[i].pillars for top, i in zip(tops, idx_p, strict=True)]
+    known = [top == data[i].primary for top, i in zip(tops, idx_p, strict=True) if data[i].primary]
     figures = Figures(
         examples=len(data), sources=dict(sorted(Counter(e.source for e in data).items())),
         pillars=pillar_counts(pillar_head.settings).as_dict(),
         themes=theme_counts(theme_head.settings).as_dict(),
         primary_in_gold=float(np.mean(primary)) if primary else 0.0,
+        primary_equal=float(np.mean(known)) if known else 0.0,
         rules_pillars=rp.as_dict(), rules_themes=rt.as_dict())
     meta = {
         "seed": seed, "folds": FOLDS, "C": C, "embedding": features.EMBEDDING,
