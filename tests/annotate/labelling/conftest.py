@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from gcts.annotate.labelling import examples
@@ -14,16 +11,7 @@ from gcts.annotate.labelling.training import train
 
 
 @pytest.fixture(scope="session")
-def label_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A GCTS_HOME of its own for the session (the embedding cache is reused between tests)."""
-    home = tmp_path_factory.mktemp("labels-home")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("GCTS_HOME", str(home))
-        yield home
-
-
-@pytest.fixture(scope="session")
-def small_set(label_home: Path) -> list[Example]:
+def small_set() -> list[Example]:
     """The odd-numbered operative paragraphs of the shipped label files (in both languages) and the
     preambular ones: about 120 paragraphs."""
     shipped = examples.shipped()
