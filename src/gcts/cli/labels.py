@@ -21,8 +21,8 @@ import click
 from gcts.annotate.labelling import examples as ex
 from gcts.annotate.labelling.apply import active_model_path, home_model_path, load_model
 from gcts.annotate.labelling.modelfile import LabelModel
-from gcts.compare.home import gcts_home
 from gcts.errors import FormatError, InputError
+from gcts.home import gcts_home
 
 CANDIDATE = "candidate.gctsmodel"
 
@@ -41,9 +41,9 @@ def _store_ready() -> bool:
         return True
     if not os.environ.get("DATABASE_URL") and not (gcts_home() / "gcts.sqlite3").is_file():
         return False
-    from gcts.web import setup
+    import gcts.store
 
-    setup()
+    gcts.store.setup()
     return True
 
 
@@ -56,16 +56,21 @@ def store_examples() -> list[ex.Example]:
     if not _store_ready():
         return []
     from django.apps import apps
+    from django.db import DatabaseError
 
     correction = apps.get_model("library", "Correction")
     concerns: dict[int, set[str]] = {}
-    for pk, field in correction.objects.filter(field__in=("pillars", "themes")).values_list(
-            "paragraph_id", "field"):
+    try:
+        rows = list(correction.objects.filter(field__in=("pillars", "themes")).values_list(
+            "paragraph_id", "field"))
+    except DatabaseError:
+        return []  # a store whose schema was never made holds no corrections
+    for pk, field in rows:
         concerns.setdefault(pk, set()).add(str(field))
     paragraph = apps.get_model("library", "Paragraph")
     out = []
-    rows = paragraph.objects.filter(pk__in=concerns).select_related("document").prefetch_related("labels")
-    for para in rows.order_by("pk"):
+    found = paragraph.objects.filter(pk__in=concerns).select_related("document").prefetch_related("labels")
+    for para in found.order_by("pk"):
         labels: dict[str, list[str]] = {"pillar": [], "theme": []}
         for lab in para.labels.all():
             labels.setdefault(lab.kind, []).append(lab.value)

@@ -18,7 +18,7 @@ from pathlib import Path
 from gcts.annotate import classify
 from gcts.annotate.labelling import decide, features
 from gcts.annotate.labelling.modelfile import LabelModel
-from gcts.compare.home import gcts_home
+from gcts.home import gcts_home
 from gcts.languages import UnknownLanguage
 from gcts.model import Evidence, Label, Paragraph
 

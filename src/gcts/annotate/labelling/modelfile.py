@@ -163,7 +163,7 @@ class LabelModel:
 
     def save(self, path: Path) -> None:
         """Write the model to ``path`` atomically."""
-        from gcts.compare.home import write_atomically
+        from gcts.home import write_atomically
 
         write_atomically(path, self.to_bytes())
 
