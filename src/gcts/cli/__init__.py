@@ -32,6 +32,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.sanctions",
     "gcts.cli.report",
     "gcts.cli.labels",
+    "gcts.cli.names",
 )
 
 
