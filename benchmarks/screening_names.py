@@ -3,8 +3,10 @@
 usage: .venv/bin/python benchmarks/screening_names.py [PAIRS.csv] [--write-model] [--no-peer] [--repeat N]
 
 PAIRS.csv has name_bench's columns (schema, name1, name2, is_match …); default ../shared/screening/
-name_bench.dev.csv. The pairs are split once by a hash of the pair (a quarter held out). ``--write-model`` fits
-gcts's logistic model on the training three quarters only (threshold chosen by 5-fold cross-validation on them)
+name_bench.dev.csv. The pairs are split once by a hash of the pair (a quarter held out).
+``--write-model`` fits
+gcts's logistic model on the training three quarters only (threshold chosen by 5-fold cross-validation on
+them)
 and writes ``src/gcts/screening/data/name_model.json``. The report: 5-fold cross-validated F1 on the training
 split, F1 on the held-out split (never fitted on), F1 on all pairs, and pairs per second for gcts and for
 logic-v2 (PyPI ``nomenklatura``, a benchmark-only install: ``pip install nomenklatura``) on the same pairs.
@@ -21,7 +23,7 @@ import time
 from pathlib import Path
 
 from gcts.screening.name_model import MODEL_FILE, NameModel, fit, name_model
-from gcts.screening.names import FEATURES, compare_forms, features
+from gcts.screening.names import FEATURE_SIGNS, FEATURES, compare_forms, features
 from gcts.screening.normalise import kind_of, name_form
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -58,7 +60,7 @@ def cross_validate(rows: list[dict[str, str]], folds: int = 5) -> tuple[list[flo
     scores = [0.0] * len(rows)
     for k in range(folds):
         train = [i for i in range(len(rows)) if i % folds != k]
-        model = fit(FEATURES, [x[i] for i in train], [y[i] for i in train])
+        model = fit(FEATURES, [x[i] for i in train], [y[i] for i in train], signs=FEATURE_SIGNS)
         for i in range(k, len(rows), folds):
             scores[i] = model.predict(x[i])[0]
     return scores, y
@@ -74,8 +76,10 @@ def score_gcts(rows: list[dict[str, str]], model: NameModel) -> tuple[list[bool]
     out = []
     for r in rows:
         kind = kind_of(r["schema"])
-        out.append(compare_forms(name_form(r["name1"], kind), name_form(r["name2"], kind), model).score
-                   >= model.threshold)
+        out.append(
+            compare_forms(name_form(r["name1"], kind), name_form(r["name2"], kind), model).score
+            >= model.threshold
+        )
     return out, time.perf_counter() - start
 
 
@@ -102,7 +106,9 @@ def line(label: str, predicted: list[bool], truth: list[bool]) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("pairs", nargs="?", default=str(DEFAULT))
     parser.add_argument("--write-model", action="store_true")
     parser.add_argument("--no-peer", action="store_true", help="skip logic-v2")
@@ -118,9 +124,16 @@ def main() -> None:
     cv_scores, cv_truth = cross_validate(train)
     threshold = best_threshold(cv_scores, cv_truth)
     if args.write_model:
-        model = fit(FEATURES, feature_rows(train), cv_truth, trained_on=f"{Path(args.pairs).name}, training split")
-        model = NameModel(model.features, model.weights, model.means, model.scales, model.bias, threshold,
-                          model.trained_on)
+        model = fit(
+            FEATURES,
+            feature_rows(train),
+            cv_truth,
+            signs=FEATURE_SIGNS,
+            trained_on=f"{Path(args.pairs).name}, training split",
+        )
+        model = NameModel(
+            model.features, model.weights, model.means, model.scales, model.bias, threshold, model.trained_on
+        )
         model.save(ROOT / "src" / "gcts" / "screening" / "data" / MODEL_FILE)
         print(f"wrote {MODEL_FILE} (threshold {threshold:.2f} from cross-validation)")
         name_model.cache_clear()
@@ -142,8 +155,13 @@ def main() -> None:
 
     ours = []
     for _ in range(args.repeat):
-        for fn in (normalise.name_form, normalise.transliterate, normalise.skeleton, names.token_similarity,
-                   names._phonetic):
+        for fn in (
+            normalise.name_form,
+            normalise.transliterate,
+            normalise.skeleton,
+            names.token_similarity,
+            names._phonetic,
+        ):
             fn.cache_clear()
         ours.append(len(rows) / score_gcts(rows, model)[1])
     print(f"speed (median of {args.repeat} passes over {len(rows)} pairs, cold caches)")

@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 from gcts.screening.normalise import ORGANISATION, PERSON, name_form, normalise, skeleton, transliterate
 
-names = st.text(
-    alphabet=st.characters(categories=("L", "M", "N", "P", "Zs")), min_size=0, max_size=40
-)
+names = st.text(alphabet=st.characters(categories=("L", "M", "N", "P", "Zs")), min_size=0, max_size=40)
 
 
 @settings(max_examples=300, deadline=None)

@@ -33,6 +33,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.report",
     "gcts.cli.labels",
     "gcts.cli.names",
+    "gcts.cli.screen",
 )
 
 

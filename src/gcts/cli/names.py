@@ -28,7 +28,9 @@ def command() -> None:
 
 @command.command("score")
 @click.argument("pairs", type=click.Path(dir_okay=False))
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Output CSV (standard output if omitted).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="Output CSV (standard output if omitted)."
+)
 @click.option("--threshold", type=float, default=None, help="Match threshold (default: the model's).")
 def score(pairs: str, output: str | None, threshold: float | None) -> None:
     """Add score, match and explanation columns to the name pairs of PAIRS.csv."""
@@ -57,10 +59,15 @@ def score(pairs: str, output: str | None, threshold: float | None) -> None:
     writer.writeheader()
     for number, row in enumerate(rows, start=2):
         if not (row.get("name1") or "").strip() or not (row.get("name2") or "").strip():
-            raise InputError("empty name", file=pairs, line=number, field="name1" if not row.get("name1") else "name2")
+            raise InputError(
+                "empty name", file=pairs, line=number, field="name1" if not row.get("name1") else "name2"
+            )
         result = compare_names(row["name1"], row["name2"], kind_of(row["schema"] or "Person"))
-        row.update(score=f"{result.score:.4f}", match="true" if result.score >= cut else "false",
-                   explanation=result.explain_text())
+        row.update(
+            score=f"{result.score:.4f}",
+            match="true" if result.score >= cut else "false",
+            explanation=result.explain_text(),
+        )
         writer.writerow(row)
     if output:
         out.close()

@@ -8,7 +8,9 @@ unknown elements are ignored, missing ones are empty.
 
 from __future__ import annotations
 
+import gzip
 import re
+from importlib import resources
 from pathlib import Path
 from xml.etree.ElementTree import Element, ParseError
 
@@ -167,10 +169,23 @@ def parse_consolidated_list(data: bytes, source: str = "<list>") -> Consolidated
 
 
 def read_consolidated_list(path: str | Path) -> ConsolidatedList:
-    """Read the list from a file (see :func:`parse_consolidated_list`)."""
+    """Read the list from a file, plain or gzip-compressed (see :func:`parse_consolidated_list`)."""
     path = Path(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from exc
+        with path.open("rb") as handle:
+            magic = handle.read(2)
+            handle.seek(0)
+            if magic == b"\x1f\x8b":  # decompressed no further than the cap: a gzip bomb stops there
+                with gzip.GzipFile(fileobj=handle) as unpacked:
+                    data = unpacked.read(MAX_BYTES + 1)
+            else:
+                data = handle.read(MAX_BYTES + 1)
+    except (OSError, EOFError) as exc:
+        raise InputError(f"cannot read: {getattr(exc, 'strerror', None) or exc}", file=str(path)) from exc
     return parse_consolidated_list(data, source=str(path))
+
+
+def shipped_list_path() -> Path:
+    """The newest snapshot shipped with gcts (``gcts/data/sanctions``)."""
+    folder = Path(str(resources.files("gcts") / "data" / "sanctions"))
+    return sorted(folder.glob("UNSC-consolidated-list.*.xml*"))[-1]

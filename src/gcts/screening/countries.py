@@ -1,4 +1,5 @@
-"""Country names, codes and demonyms to ISO 3166-1 alpha-2 (pycountry, plus the list's own spellings as data)."""
+"""Country names, codes and demonyms to ISO 3166-1 alpha-2 (pycountry, plus the list's own spellings as
+data)."""
 
 from __future__ import annotations
 
@@ -12,13 +13,16 @@ import pycountry
 
 @cache
 def _aliases() -> dict[str, str]:
-    raw = tomllib.loads((resources.files(__package__) / "data" / "countries.toml").read_text(encoding="utf-8"))
+    raw = tomllib.loads(
+        (resources.files(__package__) / "data" / "countries.toml").read_text(encoding="utf-8")
+    )
     return dict(raw["aliases"])
 
 
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
-    """ISO alpha-2 code of a country named, coded or described ("Afghan", "Iran (Islamic Republic of)"), or None.
+    """ISO alpha-2 code of a country named, coded or described ("Afghan", "Iran (Islamic Republic of)"),
+    or None.
 
     Qualified statements ("Bahrain (citizenship revoked in Jan. 2015)") give the country named first."""
     value = " ".join(text.split()).strip(" .")

@@ -1,4 +1,5 @@
-"""Secondary evidence — date of birth, nationality, gender, document numbers — raising or lowering a name score.
+"""Secondary evidence — date of birth, nationality, gender, document numbers — raising or lowering a name
+score.
 
 Each piece of evidence is an :class:`Adjustment` with the amount and a sentence saying why, so that a hit's
 explanation shows it. Amounts are small against the name score except for an identical document number: a
@@ -16,8 +17,8 @@ from gcts.screening.listing import ListEntry
 _DATE = re.compile(r"^\s*(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?\s*$")
 _DMY = re.compile(r"^\s*(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})\s*$")
 
-DOB_EXACT = 0.10
-DOB_YEAR = 0.05
+DOB_EXACT = 0.15
+DOB_YEAR = 0.07
 DOB_NEAR = 0.02
 DOB_CONFLICT = -0.15
 NATIONALITY_MATCH = 0.03
@@ -50,7 +51,8 @@ UNKNOWN_DATES = {"", "-", "?", "n/a", "na", "unknown", "none", "null"}
 
 
 def parse_partial_date(text: str) -> PartialDate | None:
-    """``1965``, ``1969-7-16``, ``1960-06-29``, ``16/07/1969`` → a :class:`PartialDate`; None if not a date."""
+    """``1965``, ``1969-7-16``, ``1960-06-29``, ``16/07/1969`` → a :class:`PartialDate`; None if not a
+    date."""
     m = _DATE.match(text)
     if m:
         year, month, day = int(m.group(1)), m.group(2), m.group(3)
@@ -84,10 +86,19 @@ def _dob(record_dob: PartialDate, entry: ListEntry) -> Adjustment | None:
             if d.date and record_dob.month and d.date[:7] != record_dob.iso()[:7]:
                 candidate = Adjustment(DOB_NEAR, f"year of birth {record_dob.year} as listed, month differs")
             else:
-                candidate = Adjustment(DOB_YEAR, f"year of birth {record_dob.year} within listed {low}–{high}"
-                                       if low != high else f"year of birth {record_dob.year} as listed")
-        elif low - NEAR_YEARS <= record_dob.year <= high + NEAR_YEARS and d.kind in ("approximate", "between"):
-            candidate = Adjustment(DOB_NEAR, f"year of birth {record_dob.year} near listed approx. {low}–{high}")
+                candidate = Adjustment(
+                    DOB_YEAR,
+                    f"year of birth {record_dob.year} within listed {low}–{high}"
+                    if low != high
+                    else f"year of birth {record_dob.year} as listed",
+                )
+        elif low - NEAR_YEARS <= record_dob.year <= high + NEAR_YEARS and d.kind in (
+            "approximate",
+            "between",
+        ):
+            candidate = Adjustment(
+                DOB_NEAR, f"year of birth {record_dob.year} near listed approx. {low}–{high}"
+            )
         else:
             continue
         if best is None or candidate.amount > best.amount:
@@ -102,8 +113,14 @@ def _digits(number: str) -> str:
     return re.sub(r"[^0-9A-Z]", "", number.upper())
 
 
-def adjustments(entry: ListEntry, *, dob: PartialDate | None = None, nationality: str = "", gender: str = "",
-                documents: tuple[str, ...] = ()) -> list[Adjustment]:
+def adjustments(
+    entry: ListEntry,
+    *,
+    dob: PartialDate | None = None,
+    nationality: str = "",
+    gender: str = "",
+    documents: tuple[str, ...] = (),
+) -> list[Adjustment]:
     """What the record's other fields say for or against it being this entry."""
     out: list[Adjustment] = []
     if dob is not None and entry.kind == "individual":
@@ -117,8 +134,12 @@ def adjustments(entry: ListEntry, *, dob: PartialDate | None = None, nationality
             if code in listed:
                 out.append(Adjustment(NATIONALITY_MATCH, f"nationality {code} as listed"))
             else:
-                out.append(Adjustment(NATIONALITY_CONFLICT,
-                                      f"nationality {code} not among listed {', '.join(sorted(listed))}"))
+                out.append(
+                    Adjustment(
+                        NATIONALITY_CONFLICT,
+                        f"nationality {code} not among listed {', '.join(sorted(listed))}",
+                    )
+                )
     if gender and entry.gender in ("Male", "Female"):
         g = gender.strip().lower()[:1]
         if g in ("m", "f") and g != entry.gender[0].lower():
@@ -128,6 +149,8 @@ def adjustments(entry: ListEntry, *, dob: PartialDate | None = None, nationality
         for number in documents:
             hit = listed_numbers.get(_digits(number))
             if hit:
-                out.append(Adjustment(DOCUMENT_MATCH, f"{hit.type or 'document'} number {hit.number} as listed"))
+                out.append(
+                    Adjustment(DOCUMENT_MATCH, f"{hit.type or 'document'} number {hit.number} as listed")
+                )
                 break
     return out

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 
 from gcts.screening.listing import ConsolidatedList, ListEntry, ListName
 from gcts.screening.name_data import name_data
-from gcts.screening.names import _phonetic
+from gcts.screening.names import _phonetic, quick_similarity
 from gcts.screening.normalise import ORGANISATION, PERSON, NameForm, name_form, skeleton
 
-MAX_POSTING_SHARE = 0.02  # a key on more than 2 % of names finds too much to be worth following
+MAX_POSTING_SHARE = 0.10  # a key on more than a tenth of the names finds too much to be worth following
 MIN_POSTING = 40
 
 
@@ -79,9 +79,11 @@ class ListIndex:
         self.postings = {key: tuple(sorted(v)) for key, v in postings.items() if len(v) <= cap}
         self.idf = {key: math.log(1 + total / len(v)) for key, v in self.postings.items()}
 
-    def candidates(self, form: NameForm, limit: int = 8) -> list[tuple[int, list[IndexedName]]]:
-        """The ``limit`` entries whose names share the most (rarity-weighted) keys with ``form``, best first,
-        each with its names that share keys."""
+    def candidates(
+        self, form: NameForm, limit: int = 8, wide: int = 16
+    ) -> list[tuple[int, list[IndexedName]]]:
+        """The ``limit`` entries most like ``form``, best first, each with its names that share keys: the
+        ``wide`` entries sharing the most (rarity-weighted) keys, reordered by a quick string similarity."""
         weights: dict[int, float] = defaultdict(float)
         for key in form_keys(form):
             posting = self.postings.get(key)
@@ -95,5 +97,7 @@ class ListIndex:
             n = self.names[k]
             by_entry[n.entry] = max(by_entry[n.entry], w)
             names_of[n.entry].append(n)
-        best = sorted(by_entry.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        wide_set = sorted(by_entry.items(), key=lambda kv: (-kv[1], kv[0]))[:wide]
+        quick = {e: max(quick_similarity(form, n.form) for n in names_of[e]) for e, _ in wide_set}
+        best = sorted(quick.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
         return [(e, names_of[e]) for e, _ in best]

@@ -20,6 +20,7 @@ class NameData:
     particle_weight: float
     light_words: frozenset[str]
     given_variants: dict[str, str]
+    spellings: dict[str, tuple[str, ...]]
     nicknames: dict[str, frozenset[str]]
     legal_forms: dict[tuple[str, ...], str]
     abbreviations: dict[tuple[str, ...], str]
@@ -53,6 +54,7 @@ def name_data() -> NameData:
         particle_weight=float(raw["particle_weight"]["weight"]),
         light_words=frozenset(raw["light_words"]["words"]),
         given_variants=given,
+        spellings={c: tuple(v) for c, v in raw["given_name_variants"].items()},
         nicknames={k: frozenset(v) for k, v in nicknames.items()},
         legal_forms=legal,
         abbreviations=abbreviations,

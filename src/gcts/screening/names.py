@@ -23,10 +23,59 @@ from gcts.screening.name_model import NameModel, name_model
 from gcts.screening.normalise import NameForm, name_form, skeleton
 
 FEATURES: tuple[str, ...] = (
-    "cover_short", "cover_long", "weakest_pair", "whole", "whole_unordered", "skeleton", "cross_script",
-    "legal_form_conflict", "number_conflict", "order", "unmatched_long", "acronym", "identical", "organisation",
-    "org_cover_long", "single_token", "patronymic_conflict", "first_aligned", "last_aligned", "best_whole",
+    "cover_short",
+    "cover_long",
+    "weakest_pair",
+    "whole",
+    "whole_unordered",
+    "skeleton",
+    "cross_script",
+    "legal_form_conflict",
+    "number_conflict",
+    "order",
+    "unmatched_long",
+    "acronym",
+    "identical",
+    "organisation",
+    "org_cover_long",
+    "single_token",
+    "patronymic_conflict",
+    "first_aligned",
+    "last_aligned",
+    "best_whole",
     "person_unmatched",
+)
+
+# The direction each feature may move a score (+1 raise only, -1 lower only, 0 either): the fit keeps to
+# it, so
+# that an explanation never says that an exact name lowered a score.
+FEATURE_SIGNS: dict[str, int] = {
+    "cover_short": 1,
+    "cover_long": 1,
+    "weakest_pair": 1,
+    "whole": 1,
+    "whole_unordered": 1,
+    "skeleton": 1,
+    "cross_script": 0,
+    "legal_form_conflict": -1,
+    "number_conflict": -1,
+    "order": 1,
+    "unmatched_long": -1,
+    "acronym": 1,
+    "identical": 1,
+    "organisation": 0,
+    "org_cover_long": 0,
+    "single_token": 0,
+    "patronymic_conflict": -1,
+    "first_aligned": 1,
+    "last_aligned": 1,
+    "best_whole": 1,
+    "person_unmatched": -1,
+}
+
+# Features that describe the kind of pair rather than evidence about it: never named as lowering a score.
+CONTEXT = frozenset(
+    {"organisation", "single_token", "cross_script", "identical", "acronym", "org_cover_long"}
 )
 
 
@@ -59,8 +108,8 @@ class NameScore:
             "aligned": [f"{p.left}~{p.right} {p.how} {p.similarity:.2f}" for p in self.pairs],
             "unmatched": self.unmatched_left + self.unmatched_right,
             "dropped": self.dropped,
-            "raised_by": [f"{k} {v:+.2f}" for k, v in top if v > 0.05][:4],
-            "lowered_by": [f"{k} {v:+.2f}" for k, v in top if v < -0.05][:4],
+            "raised_by": [f"{k} {v:+.2f}" for k, v in top if v > 0.05 and self.features[k] > 0][:4],
+            "lowered_by": [f"{k} {v:+.2f}" for k, v in top if v < -0.05 and k not in CONTEXT][:4],
         }
 
     def explain_text(self) -> str:
@@ -91,10 +140,17 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         return 0.0, "number"
     if (len(a) == 1 and b.startswith(a)) or (len(b) == 1 and a.startswith(b)):
         return 0.9, "initial"
-    nick = name_data().nicknames
+    data = name_data()
+    nick = data.nicknames
     if b in nick.get(a, ()) or a in nick.get(b, ()):
         return 0.85, "nickname"
-    sim = Levenshtein.normalized_similarity(a, b)
+    # a folded given name ("muhammad") is compared with each of its spellings, so that a typo of one
+    # spelling ("mohamed" → "mohaed") is as close as it looks
+    sim = max(
+        Levenshtein.normalized_similarity(x, y)
+        for x in data.spellings.get(a, (a,))
+        for y in data.spellings.get(b, (b,))
+    )
     if len(a) > 2 and len(b) > 2 and _phonetic(a) == _phonetic(b) and sim < 0.85:
         return 0.85, "sound"
     return sim, "spelling"
@@ -107,8 +163,9 @@ def _align(left: NameForm, right: NameForm) -> tuple[list[tuple[int, int, float,
         for j, b in enumerate(right.tokens):
             sim, how = token_similarity(a, b)
             if sim >= 0.5:
-                candidates.append((sim, -abs(i / max(len(left.tokens), 1) - j / max(len(right.tokens), 1)), i, j,
-                                   how))
+                candidates.append(
+                    (sim, -abs(i / max(len(left.tokens), 1) - j / max(len(right.tokens), 1)), i, j, how)
+                )
     candidates.sort(reverse=True)
     used_l: set[int] = set()
     used_r: set[int] = set()
@@ -119,6 +176,15 @@ def _align(left: NameForm, right: NameForm) -> tuple[list[tuple[int, int, float,
             used_r.add(j)
             pairs.append((i, j, sim, how))
     return pairs, set(range(len(left.tokens))) - used_l, set(range(len(right.tokens))) - used_r
+
+
+def _surname_aligned(pairs: list[tuple[int, int, float, str]], last_l: int, last_r: int) -> float:
+    """1.0 when the last word of one name (the family name in most written orders) is aligned with the first
+    or the last word of the other: "SALEK, Abdulhai", "Kim Jong Un" and "Jong Un Kim" all keep it."""
+    for i, j, sim, _ in pairs:
+        if sim >= 0.8 and ((i == last_l and j in (0, last_r)) or (j == last_r and i in (0, last_l))):
+            return 1.0
+    return 0.0
 
 
 def _order(pairs: list[tuple[int, int, float, str]]) -> float:
@@ -146,19 +212,32 @@ class _Derived:
 def derived(form: NameForm) -> _Derived:
     """What features need of one name, computed once per name (list names are compared many times)."""
     text = " ".join(form.tokens)
-    return _Derived(text, "".join(form.tokens), "".join(sorted(form.tokens)), skeleton(text).replace(" ", ""),
-                    frozenset(t for t in form.tokens if t.isdigit()), sum(form.weights) or 1.0)
+    return _Derived(
+        text,
+        "".join(form.tokens),
+        "".join(sorted(form.tokens)),
+        skeleton(text).replace(" ", ""),
+        frozenset(t for t in form.tokens if t.isdigit()),
+        sum(form.weights) or 1.0,
+    )
 
 
 def quick_similarity(left: NameForm, right: NameForm) -> float:
     """A cheap upper-bound-like similarity (0–1) used to skip hopeless candidates before full scoring."""
     a, b = derived(left), derived(right)
-    return max(fuzz.token_set_ratio(a.text, b.text), fuzz.ratio(a.skeleton, b.skeleton),
-               fuzz.ratio(a.sorted_joined, b.sorted_joined)) / 100.0
+    return (
+        max(
+            fuzz.token_set_ratio(a.text, b.text),
+            fuzz.ratio(a.skeleton, b.skeleton),
+            fuzz.ratio(a.sorted_joined, b.sorted_joined),
+        )
+        / 100.0
+    )
 
 
-def features(left: NameForm, right: NameForm) -> tuple[dict[str, float], list[tuple[int, int, float, str]],
-                                                        set[int], set[int]]:
+def features(
+    left: NameForm, right: NameForm
+) -> tuple[dict[str, float], list[tuple[int, int, float, str]], set[int], set[int]]:
     pairs, free_l, free_r = _align(left, right)
     dl, dr = derived(left), derived(right)
     wl, wr = dl.weight, dr.weight
@@ -173,8 +252,9 @@ def features(left: NameForm, right: NameForm) -> tuple[dict[str, float], list[tu
     for a, b in ((left, right), (right, left)):
         if len(a.tokens) == 1 and len(b.tokens) >= 2 and a.tokens[0] == "".join(t[0] for t in b.tokens):
             acronym = 1.0
-    patronymic_conflict = any(left.patronymic[i] and right.patronymic[j] and sim < 0.8
-                              for i, j, sim, _ in pairs)
+    patronymic_conflict = any(
+        left.patronymic[i] and right.patronymic[j] and sim < 0.8 for i, j, sim, _ in pairs
+    )
     org = 1.0 if left.kind != "person" else 0.0
     cover_long = min(1.0, cover_l / long_w) if long_w > 0 else 0.0
     values = {
@@ -185,8 +265,9 @@ def features(left: NameForm, right: NameForm) -> tuple[dict[str, float], list[tu
         "whole_unordered": Levenshtein.normalized_similarity(dl.sorted_joined, dr.sorted_joined),
         "skeleton": Levenshtein.normalized_similarity(dl.skeleton, dr.skeleton),
         "cross_script": 1.0 if left.script != right.script else 0.0,
-        "legal_form_conflict": 1.0 if left.legal_forms and right.legal_forms
-        and not (left.legal_forms & right.legal_forms) else 0.0,
+        "legal_form_conflict": 1.0
+        if left.legal_forms and right.legal_forms and not (left.legal_forms & right.legal_forms)
+        else 0.0,
         "number_conflict": 1.0 if (nl or nr) and nl != nr else 0.0,
         "order": _order(pairs),
         "unmatched_long": min(3.0, float(sum(1 for k in free_long if long_form.weights[k] >= 1.0))),
@@ -197,8 +278,7 @@ def features(left: NameForm, right: NameForm) -> tuple[dict[str, float], list[tu
         "single_token": 1.0 if min(len(left.tokens), len(right.tokens)) == 1 else 0.0,
         "patronymic_conflict": 1.0 if patronymic_conflict else 0.0,
         "first_aligned": 1.0 if any(i == 0 and j == 0 and sim >= 0.8 for i, j, sim, _ in pairs) else 0.0,
-        "last_aligned": 1.0 if any(i == len(left.tokens) - 1 and j == len(right.tokens) - 1 and sim >= 0.8
-                                   for i, j, sim, _ in pairs) else 0.0,
+        "last_aligned": _surname_aligned(pairs, len(left.tokens) - 1, len(right.tokens) - 1),
         "best_whole": 0.0,
         "person_unmatched": 0.0,
     }

@@ -1,6 +1,7 @@
 """Names in any script to comparable tokens: transliteration, folding, and the parts a name is made of.
 
-:func:`transliterate` turns text of any script into lower-case ASCII words (pypinyin for Han, so that a Chinese
+:func:`transliterate` turns text of any script into lower-case ASCII words (pypinyin for Han, so that a
+Chinese
 name reads as pinyin syllables; anyascii for every other script — Arabic, Persian, Cyrillic, Greek, Hangul,
 Kana, Devanagari, Thai …). :func:`name_form` then splits a name into tokens, drops honorifics, folds particles
 (bin/ibn/ben), given-name spellings, abbreviations, number words and legal forms, reorders "SURNAME, Given",
@@ -46,7 +47,8 @@ def script_of(text: str) -> str:
 
 
 def _han_person(run: str, alone: bool) -> str:
-    """A Chinese personal name's pinyin as it is romanised. A run written apart from other parts ("志宏 黎") is
+    """A Chinese personal name's pinyin as it is romanised. A run written apart from other parts ("志宏 黎")
+    is
     one name part, one word ("zhihong"); a whole name in one run is family name then given name ("习近平" →
     "xi jinping", "欧阳修" → "ou yangxiu" is the rare compound family name's loss)."""
     syllables = lazy_pinyin(run)
@@ -61,7 +63,8 @@ def _han_person(run: str, alone: bool) -> str:
 def transliterate(text: str, person: bool = False) -> str:
     """Lower-case ASCII words for text in any script; apostrophes vanish, other punctuation splits words.
 
-    Han characters read as pinyin: syllable by syllable, or for a ``person`` grouped as names are romanised."""
+    Han characters read as pinyin: syllable by syllable, or for a ``person`` grouped as names are
+    romanised."""
     text = unicodedata.normalize("NFKC", text)
     text = _CAMEL.sub(" ", text)  # "SergeiLavrov" is two words run together (Latin letters only)
     if person:
@@ -93,7 +96,7 @@ class NameForm:
 
 
 def _reorder(name: str) -> str:
-    """"SURNAME, Given Names" → "Given Names SURNAME" (one comma, both sides non-empty)."""
+    """ "SURNAME, Given Names" → "Given Names SURNAME" (one comma, both sides non-empty)."""
     if name.count(",") == 1:
         last, first = (p.strip() for p in name.split(","))
         if last and first and len(first.split()) <= 4:
@@ -129,11 +132,12 @@ def _numbers(words: list[str], kind: str) -> list[str]:
     return out
 
 
-def _phrase_at(words: list[str], i: int, table: dict[tuple[str, ...], str] | frozenset[tuple[str, ...]],
-               longest: int) -> int:
+def _phrase_at(
+    words: list[str], i: int, table: dict[tuple[str, ...], str] | frozenset[tuple[str, ...]], longest: int
+) -> int:
     """Length of the longest phrase of ``table`` starting at ``words[i]`` (0 if none)."""
     for n in range(min(longest, len(words) - i), 0, -1):
-        if tuple(words[i:i + n]) in table:
+        if tuple(words[i : i + n]) in table:
             return n
     return 0
 
@@ -180,18 +184,18 @@ def name_form(name: str, kind: str = PERSON) -> NameForm:
     while i < len(words):
         n = _phrase_at(words, i, data.legal_forms, data.longest_phrase)
         if n and kind == ORGANISATION and len(words) > n:
-            legal.add(data.legal_forms[tuple(words[i:i + n])])
-            dropped.append(" ".join(words[i:i + n]))
+            legal.add(data.legal_forms[tuple(words[i : i + n])])
+            dropped.append(" ".join(words[i : i + n]))
             i += n
             continue
         n = _phrase_at(words, i, data.honorifics, data.longest_phrase)
         if n and kind == PERSON and len(words) > n:
-            dropped.append(" ".join(words[i:i + n]))
+            dropped.append(" ".join(words[i : i + n]))
             i += n
             continue
         n = _phrase_at(words, i, data.abbreviations, data.longest_phrase)
         if n:
-            tokens.extend(data.abbreviations[tuple(words[i:i + n])].split())
+            tokens.extend(data.abbreviations[tuple(words[i : i + n])].split())
             i += n
             continue
         w = words[i]
@@ -210,8 +214,9 @@ def name_form(name: str, kind: str = PERSON) -> NameForm:
         dropped = []
     light = set(data.particles.values()) | data.light_words
     weights = tuple(data.particle_weight if (kind == PERSON and t in light) else 1.0 for t in tokens)
-    patronymic = tuple(kind == PERSON and len(tokens) >= 3 and bool(_PATRONYMIC.search(t)) and len(t) > 5
-                       for t in tokens)
+    patronymic = tuple(
+        kind == PERSON and len(tokens) >= 3 and bool(_PATRONYMIC.search(t)) and len(t) > 5 for t in tokens
+    )
     return NameForm(
         original=name,
         kind=kind,

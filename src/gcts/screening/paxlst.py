@@ -5,7 +5,8 @@ conventions: ``UNA`` (optional service characters), ``UNB``/``UNH`` headers, the
 ``NAD+FL`` (passenger) or ``NAD+FM`` / ``NAD+DDT`` / ``NAD+DDU`` (crew) segment whose name composite is
 family name : given name : further given names, followed by ``ATT+2`` (gender), ``DTM+329`` (date of birth,
 YYMMDD), ``NAT+2`` (nationality), ``LOC+180`` (place of birth) and ``DOC``/``RFF`` (travel document number).
-No library reads PAXLST (the EDIFACT libraries on PyPI parse syntax only), so this is written here (decision 0018).
+No library reads PAXLST (the EDIFACT libraries on PyPI parse syntax only), so this is written here
+(decision 0018).
 """
 
 from __future__ import annotations
@@ -32,14 +33,15 @@ def _service(text: str) -> tuple[str, str, str, str]:
 
 
 def _split(text: str, sep: str, release: str, *, keep: bool) -> list[str]:
-    """Split at ``sep`` not preceded by ``release``; ``keep`` leaves release characters in for a later split."""
+    """Split at ``sep`` not preceded by ``release``; ``keep`` leaves release characters in for a later
+    split."""
     parts: list[str] = []
     cur: list[str] = []
     i = 0
     while i < len(text):
         ch = text[i]
         if ch == release and i + 1 < len(text):
-            cur.append(text[i:i + 2] if keep else text[i + 1])
+            cur.append(text[i : i + 2] if keep else text[i + 1])
             i += 2
             continue
         if ch == sep:
@@ -87,7 +89,8 @@ def _dob(value: str, source: str, index: int) -> PartialDate:
 
 
 def read_paxlst(data: bytes, source: str) -> list[Record]:
-    """One :class:`Record` per traveller (row = traveller number from 1); ``line`` in errors is the segment."""
+    """One :class:`Record` per traveller (row = traveller number from 1); ``line`` in errors is the
+    segment."""
     segs = segments(data, source)
     if not any(s[0][0] == "UNH" and len(s) > 2 and s[2][0] == "PAXLST" for s in segs):
         raise InputError("no UNH segment of message type PAXLST", file=source)
@@ -96,12 +99,18 @@ def read_paxlst(data: bytes, source: str) -> list[Record]:
 
     def close() -> None:
         if current is not None:
-            records.append(Record(
-                row=len(records) + 1, name=str(current["name"]), date_of_birth=current.get("dob"),  # type: ignore[arg-type]
-                nationality=str(current.get("nationality", "")), gender=str(current.get("gender", "")),
-                place_of_birth=str(current.get("pob", "")), documents=tuple(current.get("docs", ())),  # type: ignore[arg-type]
-                extra={"role": str(current["role"])},
-            ))
+            records.append(
+                Record(
+                    row=len(records) + 1,
+                    name=str(current["name"]),
+                    date_of_birth=current.get("dob"),  # type: ignore[arg-type]
+                    nationality=str(current.get("nationality", "")),
+                    gender=str(current.get("gender", "")),
+                    place_of_birth=str(current.get("pob", "")),
+                    documents=tuple(current.get("docs", ())),  # type: ignore[arg-type]
+                    extra={"role": str(current["role"])},
+                )
+            )
 
     for index, seg in enumerate(segs, start=1):
         tag = seg[0][0]
@@ -111,8 +120,12 @@ def read_paxlst(data: bytes, source: str) -> list[Record]:
             family = name_parts[0].strip() if name_parts else ""
             given = " ".join(p.strip() for p in name_parts[1:] if p.strip())
             if not family and not given:
-                raise InputError("NAD traveller segment has no name (element 4: family:given)", file=source,
-                                 line=index, field="NAD")
+                raise InputError(
+                    "NAD traveller segment has no name (element 4: family:given)",
+                    file=source,
+                    line=index,
+                    field="NAD",
+                )
             current = {"name": f"{given} {family}".strip(), "role": seg[1][0], "docs": []}
         elif current is None:
             continue

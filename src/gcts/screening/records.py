@@ -1,7 +1,8 @@
 """Records to screen, read from CSV, XLSX or a UN/EDIFACT PAXLST passenger manifest.
 
 Columns are recognised by name (``data/columns.toml``: full_name or first/middle/last, date_of_birth,
-nationality, gender, place_of_birth, document_number, schema) or mapped by the caller (``{"Nom": "full_name"}``).
+nationality, gender, place_of_birth, document_number, schema) or mapped by the caller (``{"Nom":
+"full_name"}``).
 Every problem is a one-line :class:`~gcts.errors.InputError` naming the file, the row (data rows count from 1,
 as in the output) or segment, and the field.
 """
@@ -17,15 +18,24 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from importlib import resources
-from pathlib import Path
 
 from gcts.errors import InputError
 from gcts.screening.evidence import UNKNOWN_DATES, PartialDate, parse_partial_date
 from gcts.screening.normalise import ORGANISATION, PERSON, kind_of
 
 MAX_FIELD = 1000  # characters; a longer "name" is not one
-FIELDS = ("full_name", "first_name", "middle_name", "last_name", "date_of_birth", "nationality", "gender",
-          "place_of_birth", "document_number", "kind")
+FIELDS = (
+    "full_name",
+    "first_name",
+    "middle_name",
+    "last_name",
+    "date_of_birth",
+    "nationality",
+    "gender",
+    "place_of_birth",
+    "document_number",
+    "kind",
+)
 
 
 @dataclass(frozen=True)
@@ -65,28 +75,36 @@ def recognise_columns(headers: list[str], mapping: Mapping[str, str] | None = No
         except ValueError:
             raise InputError(f"--map names column {given_header!r}, which the input does not have") from None
     for index, header in enumerate(headers):
-        fld = known.get(_key(header))
-        if fld and fld not in out and index not in out.values():
-            out[fld] = index
+        found = known.get(_key(header))
+        if found and found not in out and index not in out.values():
+            out[found] = index
     return out
 
 
 def _record(values: list[str], columns: dict[str, int], row: int, source: str, headers: list[str]) -> Record:
     def get(fld: str) -> str:
         i = columns.get(fld)
-        value = values[i].strip() if i is not None and i < len(values) and values[i] is not None else ""
+        value = (values[i] or "").strip() if i is not None and i < len(values) else ""
         if len(value) > MAX_FIELD:
-            raise InputError(f"longer than {MAX_FIELD} characters", file=source, line=row, field=headers[i or 0])
+            raise InputError(
+                f"longer than {MAX_FIELD} characters", file=source, line=row, field=headers[i or 0]
+            )
         return value
 
-    name = get("full_name") or " ".join(p for p in (get("first_name"), get("middle_name"), get("last_name")) if p)
+    name = get("full_name") or " ".join(
+        p for p in (get("first_name"), get("middle_name"), get("last_name")) if p
+    )
     dob_text = get("date_of_birth")
     if dob_text.lower() in UNKNOWN_DATES:
         dob_text = ""
     dob = parse_partial_date(dob_text) if dob_text else None
     if dob_text and dob is None:
-        raise InputError(f"not a date of birth: {dob_text!r} (YYYY, YYYY-MM or YYYY-MM-DD)", file=source,
-                         line=row, field=headers[columns["date_of_birth"]])
+        raise InputError(
+            f"not a date of birth: {dob_text!r} (YYYY, YYYY-MM or YYYY-MM-DD)",
+            file=source,
+            line=row,
+            field=headers[columns["date_of_birth"]],
+        )
     kind_text = get("kind")
     used = set(columns.values())
     extra = {h: (values[i] or "") for i, h in enumerate(headers) if i not in used and i < len(values)}
@@ -110,8 +128,11 @@ def _table(rows: Iterator[list[str]], source: str, mapping: Mapping[str, str] | 
         raise InputError("empty: no header row", file=source) from None
     columns = recognise_columns(headers, mapping)
     if "full_name" not in columns and not ({"first_name", "last_name"} & columns.keys()):
-        raise InputError(f"no name column (full_name, or first_name/last_name; or --map); columns: "
-                         f"{', '.join(headers)}", file=source, line=0)
+        raise InputError(
+            f"no name column (full_name, or first_name/last_name; or --map); columns: {', '.join(headers)}",
+            file=source,
+            line=0,
+        )
     records = []
     for row, values in enumerate(rows, start=1):
         cells = ["" if v is None else str(v) for v in values]
@@ -147,30 +168,14 @@ def read_xlsx(data: bytes, source: str, mapping: Mapping[str, str] | None = None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise InputError(f"not a readable XLSX workbook: {exc}", file=source) from exc
     sheet = book.worksheets[0]
-    rows = (["" if c is None else (c.isoformat()[:10] if isinstance(c, date) else str(c)) for c in r]
-            for r in sheet.iter_rows(values_only=True))
+    rows = (
+        ["" if c is None else (c.isoformat()[:10] if isinstance(c, date) else str(c)) for c in r]
+        for r in sheet.iter_rows(values_only=True)
+    )
     try:
         return _table(rows, f"{source} [sheet {sheet.title}]", mapping)
     finally:
         book.close()
 
 
-def read_records(path: str | Path, mapping: Mapping[str, str] | None = None) -> list[Record]:
-    """Records of a CSV, XLSX or PAXLST file (told apart by content, then by suffix)."""
-    from gcts.screening.paxlst import is_paxlst, read_paxlst
-
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from exc
-    if not data.strip():
-        raise InputError("empty file", file=str(path))
-    if data[:2] == b"PK":
-        return read_xlsx(data, str(path), mapping)
-    if is_paxlst(data):
-        return read_paxlst(data, str(path))
-    return read_csv(data, str(path), mapping)
-
-
-__all__ = ["ORGANISATION", "PERSON", "Record", "read_csv", "read_records", "read_xlsx", "recognise_columns"]
+__all__ = ["ORGANISATION", "PERSON", "Record", "read_csv", "read_xlsx", "recognise_columns"]

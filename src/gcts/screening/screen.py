@@ -18,7 +18,7 @@ from gcts.screening.names import NameScore, compare_forms, quick_similarity
 from gcts.screening.normalise import name_form
 from gcts.screening.records import Record
 
-DEFAULT_THRESHOLD = 0.70
+DEFAULT_THRESHOLD = 0.60
 QUICK_CUT = 0.5  # names less alike than this on every quick measure are not scored in full
 WEAK_ALIAS_FACTOR = 0.85  # a "low quality" alias is weak evidence: its name score counts for less
 Progress = Callable[[int, int], None]
@@ -35,17 +35,28 @@ class Hit:
     entry: ListEntry | None = None
 
     def explanation(self) -> str:
-        quality = {"primary": "primary name", "original": "name in original script", "good": "good alias",
-                   "low": "low-quality alias (weak)", "aka": "a.k.a.", "fka": "f.k.a."}.get(self.name_quality,
-                                                                                             "alias")
-        parts = [f"{quality} {self.name!r}: name score {self.name_score.score:.2f}",
-                 self.name_score.explain_text()]
+        quality = {
+            "primary": "primary name",
+            "original": "name in original script",
+            "good": "good alias",
+            "low": "low-quality alias (weak)",
+            "aka": "a.k.a.",
+            "fka": "f.k.a.",
+        }.get(self.name_quality, "alias")
+        parts = [
+            f"{quality} {self.name!r}: name score {self.name_score.score:.2f}",
+            self.name_score.explain_text(),
+        ]
         parts += [f"{a.reason} ({a.amount:+.2f})" for a in self.adjustments]
         return " | ".join(parts)
 
     def to_json(self) -> dict[str, Any]:
-        return {"reference_number": self.reference_number, "score": round(self.score, 4), "name": self.name,
-                "explanation": self.explanation()}
+        return {
+            "reference_number": self.reference_number,
+            "score": round(self.score, 4),
+            "name": self.name,
+            "explanation": self.explanation(),
+        }
 
 
 @dataclass
@@ -68,8 +79,9 @@ def _name_hit(record_form: Any, names: list[IndexedName]) -> tuple[IndexedName, 
     return best
 
 
-def screen_record(record: Record, index: ListIndex, threshold: float = DEFAULT_THRESHOLD,
-                  limit: int = 10) -> Result:
+def screen_record(
+    record: Record, index: ListIndex, threshold: float = DEFAULT_THRESHOLD, limit: int = 10
+) -> Result:
     """The hits of one record, best first (score ties by reference number, so the order is stable)."""
     form = name_form(record.name, record.kind)
     hits: list[Hit] = []
@@ -84,17 +96,28 @@ def screen_record(record: Record, index: ListIndex, threshold: float = DEFAULT_T
             n, name_score, value = _name_hit(form, names)
             if value < threshold - 0.35:  # evidence moves a score by at most +0.40 with a document
                 continue
-            adj = adjustments(entry, dob=record.date_of_birth, nationality=record.nationality,
-                              gender=record.gender, documents=record.documents)
+            adj = adjustments(
+                entry,
+                dob=record.date_of_birth,
+                nationality=record.nationality,
+                gender=record.gender,
+                documents=record.documents,
+            )
             score = min(1.0, max(0.0, value + sum(a.amount for a in adj)))
             if score >= threshold:
-                hits.append(Hit(entry.reference_number, score, n.name.name, n.name.quality, name_score, adj, entry))
+                hits.append(
+                    Hit(entry.reference_number, score, n.name.name, n.name.quality, name_score, adj, entry)
+                )
     hits.sort(key=lambda h: (-h.score, h.reference_number))
     return Result(record, hits[:limit])
 
 
-def screen_records(records: Sequence[Record], index: ListIndex, threshold: float = DEFAULT_THRESHOLD,
-                   progress: Progress | None = None) -> list[Result]:
+def screen_records(
+    records: Sequence[Record],
+    index: ListIndex,
+    threshold: float = DEFAULT_THRESHOLD,
+    progress: Progress | None = None,
+) -> list[Result]:
     """Screen every record; ``progress(done, total)`` is called every 1000 records and at the end."""
     out = []
     total = len(records)
