@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 import click
@@ -62,3 +63,29 @@ def diff(old: str, new: str, fmt: str) -> None:
         click.echo(json.dumps(asdict(changes), ensure_ascii=False, indent=1))
     else:
         click.echo(_text(changes))
+
+
+@command.command("load")
+@click.argument("path", type=click.Path(dir_okay=False), required=False)
+def load(path: str | None) -> None:
+    """Store a list file (default: the snapshot shipped with gcts) in the store, all or nothing."""
+    from gcts.cli.store import open_store
+
+    open_store(quiet=True)
+    from gcts.sanctions.store import load_snapshot
+    from gcts.screening.consolidated_list import read_consolidated_list, shipped_list_path
+
+    source = Path(path) if path else shipped_list_path()
+    listing = read_consolidated_list(source)  # validated (and decompressed) before anything is stored
+    data = _xml_bytes(source)
+    snapshot, new = load_snapshot(data, str(source))
+    word = "stored" if new else "already in the store"
+    click.echo(f"Consolidated List of {snapshot.snapshot_date}: {len(listing.individuals)} individuals, "
+               f"{len(listing.entities)} entities — {word}")
+
+
+def _xml_bytes(path: Path) -> bytes:
+    import gzip
+
+    raw = path.read_bytes()
+    return gzip.decompress(raw) if raw[:2] == b"\x1f\x8b" else raw

@@ -17,10 +17,15 @@ def read_records(path: str | Path, mapping: Mapping[str, str] | None = None) -> 
         data = path.read_bytes()
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror}", file=str(path)) from exc
+    return records_from_bytes(data, str(path), mapping)
+
+
+def records_from_bytes(data: bytes, source: str, mapping: Mapping[str, str] | None = None) -> list[Record]:
+    """Records of an upload's bytes; ``source`` names it in error messages."""
     if not data.strip():
-        raise InputError("empty file", file=str(path))
+        raise InputError("empty file", file=source)
     if data[:2] == b"PK":
-        return read_xlsx(data, str(path), mapping)
+        return read_xlsx(data, source, mapping)
     if is_paxlst(data):
-        return read_paxlst(data, str(path))
-    return read_csv(data, str(path), mapping)
+        return read_paxlst(data, source)
+    return read_csv(data, source, mapping)

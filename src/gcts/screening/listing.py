@@ -141,3 +141,27 @@ class ConsolidatedList:
 
     def by_reference(self) -> dict[str, ListEntry]:
         return {e.reference_number: e for e in self.entries}
+
+
+def entry_from_dict(raw: dict[str, Any]) -> ListEntry:
+    """The inverse of :meth:`ListEntry.to_dict` (the store keeps entries as JSON)."""
+    return ListEntry(
+        reference_number=raw["reference_number"],
+        kind=raw["kind"],
+        data_id=raw["data_id"],
+        version=raw["version"],
+        un_list_type=raw["un_list_type"],
+        list_types=tuple(raw["list_types"]),
+        listed_on=raw["listed_on"],
+        amended_on=tuple(raw["amended_on"]),
+        names=tuple(ListName(n["name"], n["quality"], tuple(n["parts"])) for n in raw["names"]),
+        gender=raw["gender"],
+        titles=tuple(raw["titles"]),
+        designations=tuple(raw["designations"]),
+        nationalities=tuple(raw["nationalities"]),
+        birth_dates=tuple(BirthDate(**d) for d in raw["birth_dates"]),
+        birth_places=tuple(Place(**p) for p in raw["birth_places"]),
+        addresses=tuple(Place(**p) for p in raw["addresses"]),
+        documents=tuple(Document(**d) for d in raw["documents"]),
+        comments=raw["comments"],
+    )

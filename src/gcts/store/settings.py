@@ -33,6 +33,7 @@ STORE_APPS = [
     "rules",
     "gcts.library",
     "gcts.registry",
+    "gcts.sanctions",
 ]
 INSTALLED_APPS = [
     "django.contrib.auth",  # users (who made a change) and the role groups

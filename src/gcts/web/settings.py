@@ -26,6 +26,7 @@ ALLOWED_HOSTS = [
 #: The web's own apps: pages, templates, template tags and static files (no models).
 WEB_APPS = [
     "gcts.web.library",
+    "gcts.web.screening",
 ]
 INSTALLED_APPS = [
     "django.contrib.admin",

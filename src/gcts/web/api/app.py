@@ -77,11 +77,13 @@ def gcts_error(request: HttpRequest, exc: GctsError) -> HttpResponse:
 
 
 class EditorBasic(HttpBasicAuth):
-    """HTTP Basic credentials of a user allowed to add documents."""
+    """HTTP Basic credentials of a user allowed to add documents (``permission``; subclasses name others)."""
+
+    permission = "library.add_document"
 
     def authenticate(self, request: HttpRequest, username: str, password: str) -> Any:
         user = authenticate(request, username=username, password=password)
-        if isinstance(user, PermissionsMixin) and user.has_perm("library.add_document"):
+        if isinstance(user, PermissionsMixin) and user.has_perm(self.permission):
             request.user = user
             return user
         return None
@@ -96,13 +98,14 @@ class EditorSession(APIKeyCookie):
     """
 
     param_name = "sessionid"
+    permission = "library.add_document"
 
     def __init__(self) -> None:
         super().__init__(csrf=False)
 
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
         user = getattr(request, "user", None)
-        if user is None or not user.is_authenticated or not user.has_perm("library.add_document"):
+        if user is None or not user.is_authenticated or not user.has_perm(self.permission):
             return None
         if not getattr(request, "_ninja_csrf_exempt", False) and check_csrf(request) is not None:
             raise HttpError(403, "CSRF check failed: send the csrftoken cookie's value as X-CSRFToken")
