@@ -50,9 +50,11 @@ def annotate(res: Resolution, *, labels: Deciders | None = None, held_out: bool 
     footnotes = {f.number: f.text for f in res.footnotes}
     pillar_scope = classify.in_scope([p.text for p in res.paragraphs], lang, "pillars")
     decider = _decider(res, lang)
+    by_model = (labels or os.environ.get("GCTS_LABELS") or DEFAULT_LABELS) == "model"
     for p in res.paragraphs:
-        res.quality.extend(annotate_paragraph(p, lang, footnotes, pillars=pillar_scope, decider=decider))
-    if (labels or os.environ.get("GCTS_LABELS") or DEFAULT_LABELS) == "model":
+        res.quality.extend(annotate_paragraph(p, lang, footnotes, pillars=pillar_scope, decider=decider,
+                                              rule_labels=not by_model))
+    if by_model:
         from gcts.annotate.labelling.apply import label_paragraphs
 
         found = label_paragraphs(res.paragraphs, lang, pillars=pillar_scope, held_out=held_out,
@@ -65,8 +67,13 @@ def annotate(res: Resolution, *, labels: Deciders | None = None, held_out: bool 
 
 
 def annotate_paragraph(p: Paragraph, lang: str, footnotes: dict[int, str] | None = None, *,
-                       pillars: bool = True, decider: str | None = None) -> list[QualityIssue]:
-    """Annotate one paragraph in place; return the quality issues it raised."""
+                       pillars: bool = True, decider: str | None = None,
+                       rule_labels: bool = True) -> list[QualityIssue]:
+    """Annotate one paragraph in place; return the quality issues it raised.
+
+    ``rule_labels``: give pillars and themes by the cue rules (off when the trained labeller decides them
+    for the whole document afterwards).
+    """
     issues: list[QualityIssue] = []
     ann = Annotations()
     found = openings.detect(p.text, p.part, lang)
@@ -91,11 +98,12 @@ def annotate_paragraph(p: Paragraph, lang: str, footnotes: dict[int, str] | None
                                    message=f"{b!r} looks like a document symbol but is not a valid one"))
     ann.references = refs
     ann.actors = actors.find(p.text, lang)
-    ann.themes = classify.labels(p.text, lang, "themes")
+    if rule_labels:
+        ann.themes = classify.labels(p.text, lang, "themes")
     if p.part == "operative":
         ann.mandates, more_issues = mandates.find(p.text, lang, ann.actors, p.id, decider)
         issues.extend(more_issues)
-        if pillars:
+        if pillars and rule_labels:
             ann.pillars = classify.labels(p.text, lang, "pillars", force_one=True)
     p.annotations = ann
     return issues

@@ -90,14 +90,16 @@ def scores(text: str, lang: str, concern: str) -> dict[str, tuple[float, list[st
     return out
 
 
-def labels(text: str, lang: str, concern: str, *, force_one: bool = False) -> list[Label]:
+def labels(text: str, lang: str, concern: str, *, force_one: bool = False,
+           found: dict[str, tuple[float, list[str]]] | None = None) -> list[Label]:
     """The labels of ``concern`` (``themes`` or ``pillars``) for ``text``, in vocabulary order, with evidence.
 
     ``force_one``: give the best-scoring label even below the threshold (used for pillars of operative
-    paragraphs of in-scope documents, which always serve at least one pillar).
+    paragraphs of in-scope documents, which always serve at least one pillar). ``found``: the
+    :func:`scores` of ``text`` when the caller has them already.
     """
     voc = _vocabulary(lang, concern)
-    found = scores(text, lang, concern)
+    found = scores(text, lang, concern) if found is None else found
     chosen = {k for k, (s, _) in found.items() if s >= voc.threshold}
     if not chosen and force_one and voc.fallback and found:
         best = max(found.items(), key=lambda kv: (kv[1][0], -voc.order.index(kv[0])))

@@ -64,11 +64,13 @@ class ParagraphLabels:
     themes: list[Label]
 
 
-def _rule_labels(text: str, lang: str, concern: str, force_one: bool) -> dict[str, Label]:
+def _rule_labels(text: str, lang: str, concern: str, force_one: bool, found: features.Scores
+                 ) -> dict[str, Label]:
     try:
-        return {lab.value: lab for lab in classify.labels(text, lang, concern, force_one=force_one)}
+        labels = classify.labels(text, lang, concern, force_one=force_one, found=found)
     except UnknownLanguage:
         return {}
+    return {lab.value: lab for lab in labels}
 
 
 def _neighbour_terms(model: LabelModel, found: list[tuple[int, float]], concern: str) -> list[str]:
@@ -99,21 +101,27 @@ def label_paragraphs(paragraphs: list[Paragraph], lang: str, *, pillars: bool, h
         return []
     settings = features.FeatureSettings(**model.meta["features"])
     emb = features.embeddings(texts)
-    x = features.vectors(texts, [lang] * len(texts), settings, embedded=emb)
+    found = [(features.rule_scores(t, lang, "pillars"), features.rule_scores(t, lang, "themes"))
+             for t in texts]
+    x = features.vectors(texts, [lang] * len(texts), settings, embedded=emb, found=found)
     which = model.model_index(texts, held_out)
     p_head, t_head = model.heads["pillars"], model.heads["themes"]
-    p_probs = p_head.probabilities(x, which)
-    t_probs = t_head.probabilities(x, which)
-    near = model.nearest(emb, texts, NEIGHBOURS, held_out)
+    from threadpoolctl import threadpool_limits
+
+    # small products: a multi-threaded BLAS would mostly wait for its threads on a busy machine
+    with threadpool_limits(limits=1, user_api="blas"):
+        p_probs = p_head.probabilities(x, which)
+        t_probs = t_head.probabilities(x, which)
+        near = model.nearest(emb, texts, NEIGHBOURS, held_out)
     out = []
     for i, p in enumerate(paragraphs):
-        rule_t = _rule_labels(p.text, lang, "themes", False)
+        rule_t = _rule_labels(p.text, lang, "themes", False, found[i][1])
         t_near = _neighbour_terms(model, near[i], "themes")
         themes = [_label(v, prob, rule_t.get(v), "themes", "label", t_near)
                   for v, prob in decide.theme_choice(t_head.labels, t_probs[i], rule_t, t_head.settings)]
         chosen: list[Label] = []
         if pillars and p.part == "operative":
-            rule_p = _rule_labels(p.text, lang, "pillars", True)
+            rule_p = _rule_labels(p.text, lang, "pillars", True, found[i][0])
             at_threshold = {v for v, lab in rule_p.items()
                             if any(e.rule.endswith(":threshold") for e in lab.evidence)}
             p_near = _neighbour_terms(model, near[i], "pillars")

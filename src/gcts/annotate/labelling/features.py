@@ -39,12 +39,19 @@ def labels_of(concern: str) -> tuple[str, ...]:
     return PILLARS if concern == "pillars" else tuple(t.id for t in theme_vocabulary())
 
 
-def cue_scores(text: str, language: str, concern: str) -> np.ndarray:
-    """The rule score of every label of ``concern`` for ``text`` (zeros for a language without data)."""
+Scores = dict[str, tuple[float, list[str]]]
+
+
+def rule_scores(text: str, language: str, concern: str) -> Scores:
+    """The cue rules' scores of ``text`` (label -> (score, terms)); empty for a language without data."""
     try:
-        found = classify.scores(text, language, concern)
+        return classify.scores(text, language, concern)
     except UnknownLanguage:
-        found = {}
+        return {}
+
+
+def cue_vector(found: Scores, concern: str) -> np.ndarray:
+    """The rule score of every label of ``concern``, in vocabulary order."""
     return np.array([found.get(label, (0.0, []))[0] for label in labels_of(concern)], dtype=np.float32)
 
 
@@ -56,11 +63,18 @@ def embeddings(texts: Sequence[str]) -> np.ndarray:
 
 
 def vectors(texts: Sequence[str], languages: Sequence[str], settings: FeatureSettings,
-            embedded: np.ndarray | None = None) -> np.ndarray:
-    """The feature matrix: embedding, then pillar cue scores, then theme cue scores (scaled, capped)."""
+            embedded: np.ndarray | None = None, found: Sequence[tuple[Scores, Scores]] | None = None
+            ) -> np.ndarray:
+    """The feature matrix: embedding, then pillar cue scores, then theme cue scores (scaled, capped).
+
+    ``found``: each text's (pillar, theme) :func:`rule_scores`, when the caller has them already.
+    """
     emb = embeddings(texts) if embedded is None else embedded
-    cues = np.array([np.concatenate([cue_scores(t, lang, "pillars"), cue_scores(t, lang, "themes")])
-                     for t, lang in zip(texts, languages, strict=True)], dtype=np.float32)
+    if found is None:
+        found = [(rule_scores(t, lang, "pillars"), rule_scores(t, lang, "themes"))
+                 for t, lang in zip(texts, languages, strict=True)]
+    cues = np.array([np.concatenate([cue_vector(p, "pillars"), cue_vector(t, "themes")]) for p, t in found],
+                    dtype=np.float32)
     cues = cues.reshape(len(texts), len(PILLARS) + len(labels_of("themes")))
     scaled = settings.cue_weight * np.minimum(cues, settings.cap) / settings.cap
     return np.hstack([emb.astype(np.float32), scaled.astype(np.float32)])

@@ -75,9 +75,16 @@ class LabelModel:
     heads: dict[str, Head]
     neighbours: np.ndarray
     _by_hash: dict[str, int] = field(default_factory=dict, repr=False)
+    _groups: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
+    _folds: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64), repr=False)
 
     def __post_init__(self) -> None:
-        self._by_hash = {e["hash"]: i for i, e in enumerate(self.meta.get("examples", []))}
+        ex = self.meta.get("examples", [])
+        self._by_hash = {e["hash"]: i for i, e in enumerate(ex)}
+        ids: dict[str, int] = {}
+        self._groups = np.array([ids.setdefault(e["group"], len(ids)) for e in ex], dtype=np.int64)
+        self._folds = np.array([e["fold"] for e in ex], dtype=np.int64)
+        self.neighbours = self.neighbours.astype(np.float32)
 
     @property
     def examples(self) -> list[dict[str, Any]]:
@@ -100,18 +107,15 @@ class LabelModel:
         ``held_out`` its whole fold, never counts."""
         if not len(self.neighbours) or not len(embedded):
             return [[] for _ in texts]
-        cos = embedded @ self.neighbours.T.astype(np.float32)
-        ex = self.meta["examples"]
-        groups = np.array([e["group"] for e in ex], dtype=object)
-        folds = np.array([e["fold"] for e in ex])
+        cos = embedded.astype(np.float32) @ self.neighbours.T
         out = []
         for i, t in enumerate(texts):
-            row = cos[i].copy()
+            row = cos[i]
             j = self._by_hash.get(text_hash(t))
             if j is not None:
-                row[groups == ex[j]["group"]] = -2.0
+                row[self._groups == self._groups[j]] = -2.0
                 if held_out:
-                    row[folds == ex[j]["fold"]] = -2.0
+                    row[self._folds == self._folds[j]] = -2.0
             best = np.argsort(-row, kind="stable")[:k]
             out.append([(int(b), float(row[b])) for b in best if row[b] > -2.0])
         return out
@@ -156,7 +160,7 @@ class LabelModel:
                 heads = {name: Head(labels=tuple(h["labels"]), kind=h["kind"], coef=array(f"{name}.coef"),
                                     bias=array(f"{name}.bias"), settings=dict(h["settings"]))
                          for name, h in meta.pop("heads").items()}
-                neighbours = array("neighbours").astype(np.float32)
+                neighbours = array("neighbours")
         except (zipfile.BadZipFile, KeyError, ValueError, json.JSONDecodeError) as exc:
             raise FormatError(f"not a readable model file ({exc})", file=file) from exc
         return cls(meta=meta, heads=heads, neighbours=neighbours)
