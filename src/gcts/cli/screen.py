@@ -6,7 +6,7 @@ schema);
 ``--map "Column=field"`` names others. Output (``--format``): ``jsonl`` — one line per record,
 ``{"row": N, "matches": [...]}`` with matches best first at or above the threshold; ``csv`` and ``xlsx`` — one
 line per match (a record without matches has one line with empty match columns). Nothing leaves the machine:
-large inputs (``--dask auto``, from 20,000 records) run on a local Dask cluster of worker processes; only
+large inputs (``--dask auto``, from 200,000 records) run on a local Dask cluster of worker processes; only
 ``--scheduler ADDRESS`` sends partitions to a cluster you name.
 """
 
@@ -29,7 +29,7 @@ from gcts.screening.inputs import read_records
 from gcts.screening.records import Record
 from gcts.screening.screen import DEFAULT_THRESHOLD, screen_records
 
-DASK_FROM = 20_000
+DASK_FROM = 200_000
 COLUMNS = ("row", "input_name", "reference_number", "score", "name", "explanation")
 
 
