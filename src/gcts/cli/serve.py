@@ -6,10 +6,15 @@ Django is imported only when one of these commands runs, so the rest of the CLI 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import subprocess
 import sys
+from pathlib import Path
 
 import click
+
+from gcts.errors import OutputError
 
 
 def _django() -> None:
@@ -30,16 +35,46 @@ def _compile_messages() -> None:
 def prepare(*, load: bool = True, quiet: bool = False) -> None:
     """Create/upgrade the database and, on first start, load the bundled corpus (with a progress bar) and
     import an earlier release's file collection: the same first start as the command line's
-    (:func:`gcts.cli.store.open_store`). ``load=False`` only brings the schema up to date."""
+    (:func:`gcts.cli.store.open_store`). ``load=False`` only brings the schema up to date. A data folder
+    that is read-only or nearly full is warned about; one the database cannot be made in is exit 6."""
+    from django.conf import settings
+    from django.db import DatabaseError
+
+    from gcts.web.faults import home_problem
+
     _compile_messages()
-    if not load:
-        from gcts.library.bootstrap import migrate
+    problem = home_problem(Path(settings.GCTS_HOME))
+    if problem:
+        click.echo(f"gcts: warning: {problem}", err=True)
+    try:
+        if not load:
+            from gcts.library.bootstrap import migrate
 
-        migrate()
-        return
-    from gcts.cli.store import open_store
+            migrate()
+            return
+        from gcts.cli.store import open_store
 
-    open_store(settings_module="gcts.web.settings", quiet=quiet)
+        open_store(settings_module="gcts.web.settings", quiet=quiet)
+    except (OSError, DatabaseError) as exc:
+        raise OutputError(
+            f"the database cannot be created or upgraded: {exc}", file=str(settings.GCTS_HOME)
+        ) from exc
+
+
+def _die_with_parent() -> None:
+    """In a job worker before it runs: end it (SIGTERM) when the server process ends, whatever the way
+    (Linux ``PR_SET_PDEATHSIG``; the server's pid stays the same when it becomes gunicorn)."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # 1 = PR_SET_PDEATHSIG
+
+
+def start_job_worker() -> subprocess.Popen[bytes]:
+    """Start a job worker (``gcts serve manage jobs_worker``) beside the web server; it ends with it."""
+    command = [sys.executable, "-c", "from gcts.cli import main; main()", "serve", "manage", "jobs_worker"]
+    return subprocess.Popen(command, preexec_fn=_die_with_parent if sys.platform == "linux" else None)
 
 
 def gunicorn_command(bind: str, workers: int, *, access_log: bool = False) -> list[str]:
@@ -82,8 +117,16 @@ def gunicorn_command(bind: str, workers: int, *, access_log: bool = False) -> li
     type=click.IntRange(1, 64),
     help="Worker processes; more than 1 runs gunicorn (Unix) instead of the embedded server.",
 )
+@click.option(
+    "--job-workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(0, 16),
+    help="Processes running queued jobs (uploads, imports, reports); 0 when they run elsewhere "
+    "(gcts serve manage jobs_worker).",
+)
 @click.pass_context
-def command(ctx: click.Context, host: str, port: int, no_load: bool, workers: int) -> None:
+def command(ctx: click.Context, host: str, port: int, no_load: bool, workers: int, job_workers: int) -> None:
     """Start the gcts web application (data under GCTS_HOME; database from DATABASE_URL, else SQLite).
 
     This embedded server is meant for one user or a small team; for production run gunicorn (see docs/web.md).
@@ -98,10 +141,12 @@ def command(ctx: click.Context, host: str, port: int, no_load: bool, workers: in
     prepare(load=not no_load)
     click.echo(f"gcts: serving on http://{host}:{port}/ (data in {settings.GCTS_HOME}); Ctrl+C stops")
     sys.stdout.flush()
-    if workers > 1:
-        from django.db import connections
+    from django.db import connections
 
-        connections.close_all()  # the preloading master must not hand its connection to forked workers
+    connections.close_all()  # neither the job workers nor forked web workers may share this connection
+    for _ in range(job_workers):
+        start_job_worker()
+    if workers > 1:
         bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
         os.execv(sys.executable, gunicorn_command(bind, workers, access_log=settings.DEBUG))
     ipv6 = ":" in host

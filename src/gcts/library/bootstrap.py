@@ -23,8 +23,8 @@ from gcts.library import pipeline
 from gcts.library.corpus import CorpusEntry, entries
 from gcts.library.legacy import import_file_collection
 from gcts.library.models import Document
-from gcts.library.store import store_resolution
-from gcts.model import Resolution
+from gcts.library.store import document_slug, store_resolution
+from gcts.model import Heading, Resolution
 
 Progress = Callable[[int, int, str], None]
 
@@ -81,12 +81,31 @@ def prepare_store(
     return report
 
 
-def load_corpus(progress: Progress | None = None, *, force: bool = False) -> LoadReport:
-    """Load the bundled corpus unless it is already stored (or ``force``); report progress per document."""
-    report = LoadReport()
-    if not force and Document.objects.filter(bundled=True).exists():
-        return report
+def expected_slug(entry: CorpusEntry) -> str | None:
+    """The identifier the entry's document will be stored under, when the manifest names its symbol."""
+    if not (entry.symbol and entry.language):
+        return None
+    return document_slug(Resolution(language=entry.language, heading=Heading(symbol=entry.symbol)))
+
+
+def missing_entries() -> list[CorpusEntry]:
+    """The corpus documents not stored yet: all of them on a first start, the rest after a first start that
+    was stopped halfway. A document counts as stored when a bundled document came from its file, or when any
+    document holds its identifier (an editor's own upload of it is never replaced by the bundled copy)."""
     todo = entries()
+    sources = set(Document.objects.filter(bundled=True).values_list("source", flat=True))
+    slugs = {s for s in (expected_slug(e) for e in todo) if s}
+    taken = set(Document.objects.filter(slug__in=slugs).values_list("slug", flat=True))
+    return [e for e in todo if e.path.name not in sources and expected_slug(e) not in taken]
+
+
+def load_corpus(progress: Progress | None = None, *, force: bool = False) -> LoadReport:
+    """Load the bundled corpus documents that are not stored yet (all of them with ``force``), one
+    transaction each, so a load killed halfway is finished at the next start; report progress per document."""
+    report = LoadReport()
+    todo = entries() if force else missing_entries()
+    if not todo:
+        return report
     for i, entry in enumerate(todo):
         if progress:
             progress(i, len(todo), entry.path.name)

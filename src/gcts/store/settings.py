@@ -8,6 +8,8 @@ comes from the environment:
 - ``DATABASE_URL``: the database (``postgres://user@host:5432/name`` in production); SQLite under
   ``GCTS_HOME`` when unset.
 - ``GCTS_SECRET_KEY``: the secret key; generated and kept under ``GCTS_HOME`` when unset.
+- ``GCTS_JOB_SECONDS``, ``GCTS_JOB_MEMORY_MB``: limits of one job (default 300 s, 1536 MiB).
+- ``GCTS_JOBS``: ``immediate`` runs jobs at once in the requesting process (tests); default: the queue.
 
 A new Django app of the store (models that are not web pages: the registry, the screening list) joins by
 adding its dotted path to :data:`STORE_APPS`; its pages go into ``gcts.web`` and
@@ -16,6 +18,7 @@ adding its dotted path to :data:`STORE_APPS`; its pages go into ``gcts.web`` and
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import dj_database_url
@@ -34,6 +37,9 @@ STORE_APPS = [
     "gcts.library",
     "gcts.registry",
     "gcts.sanctions",
+    "django_tasks",
+    "django_tasks_db",
+    "gcts.jobs",
 ]
 INSTALLED_APPS = [
     "django.contrib.auth",  # users (who made a change) and the role groups
@@ -70,6 +76,20 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # Persistent connections (CONN_MAX_AGE): each server thread or worker process keeps its connection instead of
 # opening one (and, on SQLite, re-running the PRAGMAs) for every request.
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Long work (uploads, imports, reports) runs as jobs on django-tasks' database queue (decision 0012): the
+# same database, no other service; `gcts serve` starts a worker beside the web server.
+IMMEDIATE_JOBS = os.environ.get("GCTS_JOBS", "") == "immediate"
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if IMMEDIATE_JOBS
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+GCTS_JOB_ISOLATION = "inline" if IMMEDIATE_JOBS else "process"
+GCTS_JOB_SECONDS = int(os.environ.get("GCTS_JOB_SECONDS", "300"))
+GCTS_JOB_MEMORY = int(float(os.environ.get("GCTS_JOB_MEMORY_MB", "1536")) * 2**20)
 
 USE_I18N = True
 USE_TZ = True

@@ -1,67 +1,33 @@
 """Faults of the machine, not of the request (a full or read-only data folder, a busy database), told plainly.
 
 A disk that fills up or a data folder mounted read-only used to surface as an HTML 500 page, even on the API.
-:func:`classify` recognises these faults in the exceptions the database driver and the file system raise;
-:class:`FaultMiddleware` answers them with 503 (problem details on the API, a short page in the interface
-language elsewhere) and answers any other unexpected error of the API as problem details that name no server
-path and show no stack (the error is logged). :func:`home_problem` is the same check made at start, so the
-server warns before the first write fails.
+:func:`gcts.jobs.faults.classify` recognises these faults (for jobs too); :class:`FaultMiddleware` answers
+them with 503 (problem details on the API, a short page in the interface language elsewhere) and answers
+any other unexpected error of the API as problem details that name no server path and show no stack (the
+error is logged). :func:`home_problem` is the same check made at start, so the server warns before the
+first write fails.
 """
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
 import shutil
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
+
+from gcts.jobs.faults import BUSY, Fault, classify
 
 log = logging.getLogger("gcts.web")
 
 #: Below this much free space in the data folder the server warns at start.
 LOW_SPACE_BYTES = 100 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class Fault:
-    """A recognised fault: a stable code, an English detail for the API and a status."""
-
-    code: str  # "full", "read-only", "busy"
-    detail: str
-    status: int = 503
-
-
-FULL = Fault("full", "the data folder is full: nothing was stored; free some space and try again")
-READ_ONLY = Fault("read-only", "the data folder is read-only: nothing can be stored until it is writable")
-BUSY = Fault("busy", "the store is busy: nothing was stored; try again in a moment")
-
-
-def classify(exc: BaseException) -> Fault | None:
-    """The fault behind ``exc`` (raised by the file system or the database), or None for any other error."""
-    if isinstance(exc, OSError):
-        if exc.errno in {errno.ENOSPC, errno.EDQUOT}:
-            return FULL
-        if exc.errno in {errno.EROFS, errno.EACCES, errno.EPERM}:
-            return READ_ONLY
-        return None
-    if isinstance(exc, DatabaseError):
-        text = str(exc).lower()
-        if "disk is full" in text or "no space left" in text or "could not extend file" in text:
-            return FULL
-        if "readonly database" in text or "read-only" in text or "unable to open database" in text:
-            return READ_ONLY
-        if "database is locked" in text or "database table is locked" in text or "deadlock" in text:
-            return BUSY
-    return None
 
 
 def _message(fault: Fault) -> str:

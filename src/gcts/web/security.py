@@ -102,7 +102,7 @@ def _attempted_username(request: HttpRequest) -> str | None:
     if request.method == "POST" and request.path == LOGIN_PATH:
         return request.POST.get("username", "")
     header = request.headers.get("Authorization", "")
-    if request.path.startswith("/api/") and request.method != "GET" and header[:6].lower() == "basic ":
+    if request.path.startswith("/api/") and header[:6].lower() == "basic ":
         import base64
         import binascii
 

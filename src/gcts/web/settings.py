@@ -76,6 +76,7 @@ TEMPLATES = [
 ]
 
 
+
 # Rendered reading views and API documents (gcts.web.library.fragments), keyed to the library's version, are
 # kept in files under GCTS_HOME: shared by all worker processes and kept across restarts, so a document is
 # rendered once per change, not once per process.

@@ -14,5 +14,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("screening/", include("gcts.web.screening.urls")),
+    path("", include("gcts.web.jobs.urls")),
     path("", include("gcts.web.library.urls")),
 ]

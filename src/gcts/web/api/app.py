@@ -5,6 +5,7 @@ Every error is answered as RFC 9457 problem details (``application/problem+json`
 
 from __future__ import annotations
 
+import uuid
 from html import unescape
 from http import HTTPStatus
 from typing import Any
@@ -23,14 +24,17 @@ from ninja.files import UploadedFile
 from ninja.security import APIKeyCookie, HttpBasicAuth
 from ninja.utils import check_csrf
 
+from gcts.admission import language_problem, symbol_problem
 from gcts.errors import GctsError
+from gcts.jobs.models import Job
 from gcts.library import pipeline
 from gcts.library.models import ActorMention, Document, Mandate
 from gcts.library.search import Filters, hits, query_phrase, snippet
-from gcts.library.store import store_resolution
 from gcts.web.api import schemas as s
 from gcts.web.faults import problem as _problem
+from gcts.web.jobs.views import may_see
 from gcts.web.library import fragments, vocabulary
+from gcts.web.library.uploads import queue_upload
 from gcts.web.library.views.comparison import comparison_for
 from gcts.web.library.views.upload import HEAD_BYTES, type_problem
 
@@ -239,30 +243,61 @@ def _document_detail(request: HttpRequest, slug: str) -> dict[str, Any]:
 
 @api.post(
     "/documents",
-    response=s.answers({201: s.DocumentSummary}, *s.WRITE_STATUSES),
+    response=s.answers({202: s.JobOut}, *s.WRITE_STATUSES),
     auth=[EditorBasic(), EditorSession()],
     tags=["documents"],
 )
 def add_document(
     request: HttpRequest, file: File[UploadedFile], language: Form[str] = "", symbol: Form[str] = ""
-) -> tuple[int, dict[str, Any]]:
-    """Add a document (text, PDF, Word or AKN4UN XML).
-
-    A bad file gets a problem report and nothing is stored.
+) -> HttpResponse:
+    """Add a document (text, PDF, Word or AKN4UN XML): checked at once (size, type, the language and symbol
+    given: 422 naming the field), then read, annotated and stored as a job. The answer is the job (202,
+    ``Location`` its URL): poll ``GET /api/jobs/{id}`` until its state is ``done`` (``document`` names the
+    stored document) or ``failed`` (``error`` says why; nothing was stored).
     """
     from django.conf import settings
 
     if (file.size or 0) > settings.MAX_UPLOAD_BYTES:
-        raise HttpError(422, f"the file is larger than {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+        raise HttpError(422, f"file: larger than {settings.MAX_UPLOAD_BYTES // (1024 * 1024)} MB")
+    for problem in (language and language_problem(language), symbol and symbol_problem("symbol", symbol)):
+        if problem:
+            raise HttpError(422, problem)
     data = file.read()
     with translation.override("en"):  # the API speaks English
         problem = type_problem(file.name or "", data[:HEAD_BYTES])
     if problem:
-        raise HttpError(422, problem)
+        raise HttpError(422, f"file: {problem}")
     name = pipeline.upload_name(file.name or "upload")
-    res = pipeline.read_bytes(data, name=name, language=language or None, symbol=symbol or None)
-    doc = store_resolution(res, user=request.user)
-    return 201, _summary(request, doc)
+    job = queue_upload(data, name=name, language=language or None, symbol=symbol or None, user=request.user)
+    job.refresh_from_db()  # an immediate queue (tests) has run it already
+    body = s.JobOut.model_validate(_job(request, job)).model_dump_json()
+    response = HttpResponse(body, status=202, content_type="application/json")
+    response["Location"] = request.build_absolute_uri(reverse("api:get_job", args=[job.pk]))
+    return response
+
+
+def _job(request: HttpRequest, job: Job) -> dict[str, Any]:
+    slug = job.result.get("slug") if job.state == Job.DONE else None
+    return {
+        **job.as_dict(),
+        "document": slug,
+        "document_url": request.build_absolute_uri(reverse("reading", args=[slug])) if slug else None,
+    }
+
+
+@api.get(
+    "/jobs/{job_id}",
+    response=s.answers({200: s.JobOut}, 401, 404),
+    auth=[EditorBasic(), EditorSession()],
+    tags=["jobs"],
+)
+def get_job(request: HttpRequest, job_id: uuid.UUID) -> dict[str, Any]:
+    """A job's state and progress (``queued``, ``running``, ``done`` with its ``document``, ``failed`` with
+    its ``error``); only its owner (or staff) sees it."""
+    job = get_object_or_404(Job, pk=job_id)
+    if not may_see(request.user, job):
+        raise Http404("no such job")
+    return _job(request, job)
 
 
 class SearchQuery(Schema):

@@ -18,11 +18,12 @@ class Problem(Schema):
 
 #: Statuses every operation can answer, as problem details: characters no text can hold in the request
 #: (400, :mod:`gcts.web.middleware`), a parameter of the wrong type or length (422), an unexpected fault
-#: (500, with no detail of the server), the store busy or its data folder read-only or full (503).
-COMMON_STATUSES = (400, 422, 500, 503)
+#: (500, with no detail of the server), too many failed sign-ins from a client that sends credentials (429),
+#: the store busy or its data folder read-only or full (503).
+COMMON_STATUSES = (400, 422, 429, 500, 503)
 #: Statuses a write can answer besides: no editor's credentials (401), a signed-in session without its CSRF
-#: token (403), too many failed sign-ins from the client (429).
-WRITE_STATUSES = (401, 403, 429)
+#: token (403).
+WRITE_STATUSES = (401, 403)
 
 
 def answers(ok: dict[int, Any], *statuses: int) -> dict[int, Any]:
@@ -130,6 +131,22 @@ class ComparisonOut(Schema):
     new: str
     summary: dict[str, object]
     result: dict[str, object]
+
+
+class JobOut(Schema):
+    """A queued piece of long work (an upload): its state, progress and outcome."""
+
+    id: str
+    kind: str
+    label: str
+    state: str  # queued, running, done, failed
+    done: int
+    total: int
+    percent: int | None
+    step: str
+    error: str
+    document: str | None  # the stored document's slug, once done
+    document_url: str | None
 
 
 class ActorSummary(Schema):

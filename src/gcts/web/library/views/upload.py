@@ -1,20 +1,19 @@
 """Upload of a document (text, PDF, Word .docx or AKN4UN XML) by a signed-in editor; editors' corrections of
 annotations.
 
-A bad file gets a clear message and nothing is stored: the file is read and annotated completely before the
-store's single transaction starts; the uploaded bytes are kept under ``GCTS_HOME/uploads`` only on success.
+The form checks what it can at once (type by extension and first bytes, size, the symbol given); reading,
+annotating and storing run as a job (:mod:`gcts.web.library.uploads`) whose page shows the progress and
+then the document, or the one-line reason it could not be added. Nothing is stored for a bad file.
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -25,11 +24,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from gcts.errors import GctsError
+from gcts.admission import symbol_problem
 from gcts.library import pipeline
 from gcts.library.models import Correction, Document, Label, Mandate, Paragraph
-from gcts.library.store import store_resolution
 from gcts.model import PILLARS
+from gcts.web.library.uploads import queue_upload
 
 HEAD_BYTES = 64
 
@@ -100,6 +99,13 @@ class UploadForm(forms.Form):
         help_text=gettext_lazy("e.g. A/72/L.62, when the text does not carry it"),
     )
 
+    def clean_symbol(self) -> str:
+        """A symbol given with the file: one line of visible characters (as the store requires)."""
+        symbol: str = self.cleaned_data["symbol"].strip()
+        if symbol and symbol_problem("symbol", symbol):
+            raise forms.ValidationError(_("A symbol is one line of letters, digits and punctuation."))
+        return symbol
+
     def clean_file(self) -> Any:
         """Refuse files that are too large or not text/PDF (by extension and by their first bytes)."""
         upload = self.cleaned_data["file"]
@@ -116,49 +122,22 @@ class UploadForm(forms.Form):
         return upload
 
 
-def _read_upload(form: UploadForm) -> tuple[Any, bytes, str]:
-    upload = form.cleaned_data["file"]
-    data = b"".join(upload.chunks())
-    name = pipeline.upload_name(upload.name)
-    res = pipeline.read_bytes(
-        data,
-        name=name,
-        language=form.cleaned_data["language"] or None,
-        symbol=form.cleaned_data["symbol"] or None,
-    )
-    return res, data, Path(name).suffix.lower()
-
-
-def keep_upload(slug: str, suffix: str, data: bytes) -> None:
-    """Keep the uploaded bytes as ``GCTS_HOME/uploads/<slug><suffix>`` (owner-only permissions); the slug
-    holds only ``A-Za-z0-9._-`` and the path is checked to stay in the folder."""
-    folder = Path(settings.MEDIA_ROOT).resolve()
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    target = (folder / f"{slug}{suffix}").resolve()
-    if target.parent != folder:
-        raise ValueError(f"refusing to write outside the upload folder: {slug!r}")
-    tmp = target.with_name(f".{target.name}.part")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-    os.replace(tmp, target)
-
-
 @login_required
 @permission_required("library.add_document", raise_exception=True)
 def upload(request: HttpRequest) -> HttpResponse:
-    """Show the form; on POST read, annotate and store the document, or explain why not."""
+    """Show the form; on POST check the file and queue its reading, annotating and storing as a job (the
+    editor is sent to the job's page, which shows its progress and then the document)."""
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            res, data, suffix = _read_upload(form)
-        except GctsError as exc:
-            form.add_error("file", _("This file could not be added: %(reason)s") % {"reason": exc.message})
-        else:
-            doc = store_resolution(res, user=request.user)
-            keep_upload(doc.slug, suffix, data)
-            messages.success(request, _("Document %(symbol)s added.") % {"symbol": doc.display_symbol})
-            return redirect("quality", slug=doc.slug)
+        upload = form.cleaned_data["file"]
+        job = queue_upload(
+            b"".join(upload.chunks()),
+            name=pipeline.upload_name(upload.name),
+            language=form.cleaned_data["language"] or None,
+            symbol=form.cleaned_data["symbol"] or None,
+            user=request.user,
+        )
+        return redirect("job", pk=job.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "library/upload.html", {"form": form}, status=status)
 
