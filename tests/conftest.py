@@ -19,6 +19,8 @@ import pytest
 TEST_HOME = Path(tempfile.mkdtemp(prefix="gcts-test-home-"))
 USER_HOME = os.environ.get("GCTS_HOME")  # kept only so a test can check that it is left alone
 os.environ["GCTS_HOME"] = str(TEST_HOME)
+# Jobs (uploads …) run at once, in the test's process: a queue worker could not see a test's uncommitted rows.
+os.environ["GCTS_JOBS"] = "immediate"
 
 
 def _settings_loaded_elsewhere() -> str | None:
