@@ -12,9 +12,12 @@ time limit is checked between progress reports.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import multiprocessing
 import os
 import resource
+import signal
+import sys
 import time
 import traceback
 from collections.abc import Callable
@@ -43,6 +46,7 @@ class Limits:
 
 def _child(fn: JobFunction, kwargs: dict[str, Any], limits: Limits, pipe: Connection) -> None:
     """The forked child: set the memory limit, run ``fn`` and send back progress, then the result."""
+    _die_with_parent()
     if limits.memory:
         resource.setrlimit(resource.RLIMIT_AS, (limits.memory, limits.memory))
 
@@ -61,6 +65,14 @@ def _child(fn: JobFunction, kwargs: dict[str, Any], limits: Limits, pipe: Connec
         pipe.send(("error", failure(exc)))
     finally:
         pipe.close()
+
+
+def _die_with_parent() -> None:
+    """End this child (SIGKILL) when the worker that forked it dies, so a job never outlives its worker and
+    then runs a second time beside its retry (Linux ``PR_SET_PDEATHSIG``)."""
+    if sys.platform == "linux":
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
 
 
 def _close_connections() -> None:
