@@ -195,7 +195,8 @@ def test_the_sqlite_file_is_made_private_before_sqlite_opens_it(tmp_path: Path) 
 def test_a_full_or_read_only_home_is_told_plainly(
     client: Client, basic_editor: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError
 ) -> None:
-    from gcts.web.library import store, uploads
+    from gcts.library import store
+    from gcts.web.library import uploads
 
     def fail(*args: Any, **kwargs: Any) -> Any:
         raise error

@@ -13,7 +13,7 @@ from django.test import Client
 from gcts.jobs import files
 from gcts.jobs.models import Job
 from gcts.jobs.queue import enqueue, execute, recover
-from gcts.web.library import models as m
+from gcts.library import models as m
 
 pytestmark = pytest.mark.django_db
 REFERENCE = Path(__file__).resolve().parents[2] / "src" / "gcts" / "data" / "corpus" / "A-72-L.62.zh.txt"
