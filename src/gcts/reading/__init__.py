@@ -127,8 +127,10 @@ def _read(
         return parse_text(text, source=source, language=language, symbol=symbol, partial=partial)
     if kind == "pdf":
         from gcts.reading.pdf import extract_text
+        from gcts.reading.pdf_limits import check_document
         from gcts.structure import parse_text
 
+        check_document(data, source=source or "<PDF bytes>")  # pages, decompressed size: refused at once
         text = extract_text(data, source=source)
         return parse_text(text, source=source, language=language, symbol=symbol, partial=partial)
     if kind == "akn":

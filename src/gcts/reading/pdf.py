@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from gcts.errors import InputError
+from gcts.reading.pdf_limits import check_page
 
 #: Width of one text column as a fraction of the page's body font size, counted from the leftmost glyph
 #: of the page. Calibrated on UN resolution PDFs so that indents land where ``pdftotext -layout`` puts
@@ -93,7 +94,8 @@ def extract_text(path: str | Path | bytes, *, source: str | None = None) -> str:
     any_text = False
     try:
         with pdfplumber.open(opened) as pdf:
-            for page in pdf.pages:
+            for number, page in enumerate(pdf.pages, start=1):
+                check_page(page.chars, number, source=name)  # lines and characters per page (h10's caps)
                 glyphs = _glyphs(page.chars, float(page.height))
                 any_text = any_text or any(not g.text.isspace() for g in glyphs)
                 pages.append(_layout(glyphs))
