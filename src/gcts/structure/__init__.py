@@ -26,7 +26,7 @@ from gcts.model import CrossHeading, Paragraph, QualityIssue, Resolution, Source
 from gcts.structure.artefacts import Cleaner
 from gcts.structure.conventions import Conventions, conventions
 from gcts.structure.extraction import normalise
-from gcts.structure.footnotes import MARK, MarkerReader, build_footnotes, take_marks
+from gcts.structure.footnotes import MARK, build_footnotes, read_markers, take_marks
 from gcts.structure.furniture import squeeze
 from gcts.structure.heading import parse_heading, take_closing
 from gcts.structure.layout import RawFootnote, separate
@@ -143,22 +143,21 @@ def _fill(
     In a partial text, footnote markers may cite footnotes whose text was cut off (see
     :class:`MarkerReader`)."""
     joined = [raw.joined(conv) for raw in raws]
-    reader = MarkerReader(notes, conv, partial=partial)
-    texts = [reader.read(text, pages) for text, pages in joined]
-    guesses = reader.uncited_guesses()
-    if guesses:  # a footnote left uncited: read again, taking its one doubtful place (and saying so)
-        reader = MarkerReader(notes, conv, partial=partial, guesses=guesses)
-        texts = [reader.read(text, pages) for text, pages in joined]
-        for n, k in reader.guessed:
-            res.quality.append(
-                QualityIssue(
-                    "marker-guessed",
-                    f"the number {n} before {_word_after(joined[k][0], n)!r} was taken as the marker of "
-                    f"footnote {n} (the footnote has no other marker, and it is printed on this page)",
-                    severity="info",
-                    where=f"{raws[k].part}:{raws[k].number or _preamble_index(raws, k)}",
-                )
+    texts, guessed = read_markers(joined, notes, conv, partial)
+    for n, k, at in guessed:
+        text = joined[k][0]
+        words = text[max(0, at - 30) : at + 20].split()
+        around = " ".join(words[int(at > 30) : len(words) - int(at + 20 < len(text))])
+        res.quality.append(
+            QualityIssue(
+                "marker-guessed",
+                f"the number {n} in {around!r} was taken as the marker of footnote {n}, though the words "
+                "around it could make it a real number: the footnote has no other marker, and it is printed "
+                "on this page",
+                severity="info",
+                where=f"{raws[k].part}:{raws[k].number or _preamble_index(raws, k)}",
             )
+        )
     clean = Cleaner(conv, [t.replace(MARK, "") for t, _, _ in texts] + [" ".join(n.parts) for n in notes])
     cited_in: dict[int, str] = {}
     for k, (raw, (marked, numbers, marks)) in enumerate(zip(raws, texts, strict=True)):
@@ -211,12 +210,6 @@ def _headings(
             span = _span([bl.line for bl in h.lines], source)
             out.append(CrossHeading(text=h.text(conv), part=part, before=ids[h.before], span=span))
     return out
-
-
-def _word_after(text: str, n: int) -> str:
-    """The word after the first bare ``n`` in ``text`` (for the message of a guessed marker)."""
-    m = re.search(rf"(?<=\s){n}\s+(\S+)", text)
-    return m.group(1) if m else ""
 
 
 def _preamble_index(raws: list[RawParagraph], k: int) -> int:

@@ -77,6 +77,8 @@ HEADING_KEYS = (
     "agenda",
     "draft_by",
     "draft_after",
+    "draft_only",
+    "main_committee",
     "adopted",
     "adopted_date",
     "committee",

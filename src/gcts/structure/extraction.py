@@ -83,7 +83,7 @@ def normalise(lines: list[Line], *, spaced: bool = True) -> tuple[list[Line], St
                 continue
         if _NUMBER_ALONE.match(line.text) and k + 1 < n and not line.form_feed:
             nxt = lines[k + 1]
-            if nxt.text[:1].isalpha() or nxt.text[:1] in "“\"(":
+            if nxt.text[:1].isalpha() or nxt.text[:1] in '“"(':
                 text = line.text + " " + nxt.text.translate(_SPACES)
                 out.append(_merged([line, nxt], text))
                 style.numbers_alone += 1

@@ -23,7 +23,7 @@ from gcts.structure.conventions import Conventions, superscript_value
 from gcts.structure.layout import RawFootnote
 
 _SUPERSCRIPTS = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
-_BARE = re.compile(r"(?<=\S)([ \t\n]+)(\d{1,3})(?=\s|[,;:.](?:\s|$)|$)")
+_BARE = re.compile(r"(?<=\S)([ \t\n]+)(\d{1,3})(?=\s|[,;:.،؛](?:\s|$)|$)")
 _GLUED = re.compile(r"(?<=[^\d\s][,;:.”’)])(\d{1,2})(?=\s|$)|(?<=\d[,;])(\d)(?=\s|$)")
 #: A marker glued to the word it follows (``Strategy1 and``, ``thereto10 and``): two letters before it, and
 #: a space, punctuation or the end after it. Taken only for a footnote the document holds (see above).
@@ -60,12 +60,13 @@ class MarkerReader:
         guesses: frozenset[tuple[int, int]] = frozenset(),
     ) -> None:
         self.conv = conv
-        #: Bare numbers refused only because of the word after them ("Aspects 5 Member States"), which were
-        #: the next footnote on that footnote's own page: (paragraph, offset) → footnote number. When such a
-        #: footnote stays uncited, a second reading takes the first of them (``guesses``) and says so.
+        #: Bare numbers refused only because of the words around them ("Aspects 5 Member States", "review
+        #: resolutions 3 and"), which were the next footnote on that footnote's own page: footnote number →
+        #: (paragraph, offset) of the first. When such a footnote stays uncited, another reading takes that
+        #: place (``guesses``) and says so (see :func:`read_markers`).
         self.doubtful: dict[int, tuple[int, int]] = {}
         self.guesses = guesses
-        self.guessed: list[tuple[int, int]] = []
+        self.guessed: list[tuple[int, int, int]] = []  # footnote, paragraph, offset
         self._paragraph = -1
         self.pages = {n.number: n.page for n in notes}
         self.pending = sorted(self.pages)
@@ -143,12 +144,12 @@ class MarkerReader:
         ahead = text[m.end() : m.end() + _WORD_WINDOW].split(None, 1)
         word_after = ahead[0] if ahead else ""
         if not self._plausible(before, word_after):
-            if self._plausible(before, "") and self._is_next(n, m.start(), page_at):
+            if before and before[-1] not in "-–—/(" and self._is_next(n, m.start(), page_at):
                 where = (self._paragraph, m.start())
                 if page_at(m.start()) == self.pages.get(n):
                     self.doubtful.setdefault(n, where)
                 if where in self.guesses:
-                    self.guessed.append((n, self._paragraph))
+                    self.guessed.append((n, self._paragraph, m.start(2)))
                     return Marker(n, m.start(), m.end())
             return None
         again = (
@@ -191,6 +192,31 @@ class _PageIndex:
             return 1
         k = bisect_right(self.starts, offset) - 1
         return self.pages[max(k, 0)]
+
+
+#: A document is read again at most this many times to take doubtful markers (each reading is linear).
+MAX_READINGS = 8
+
+
+def read_markers(
+    texts: list[tuple[str, list[tuple[int, int]]]], notes: list[RawFootnote], conv: Conventions, partial: bool
+) -> tuple[list[tuple[str, list[int], list[int]]], list[tuple[int, int, int]]]:
+    """Markers of every paragraph (``(text, pages)`` each, in document order), and the guesses made.
+
+    A first reading takes only the markers the rules allow. A footnote it leaves uncited whose number stood
+    on its own page where only the words around it argued against a marker is taken there in a further
+    reading; as footnotes are read in order, taking one may let the next ones be found, so readings repeat
+    while they take new places (at most :data:`MAX_READINGS`). Returns the readings and, for each guess,
+    (footnote number, paragraph index, offset in its text)."""
+    guesses: frozenset[tuple[int, int]] = frozenset()
+    for _ in range(MAX_READINGS):
+        reader = MarkerReader(notes, conv, partial=partial, guesses=guesses)
+        out = [reader.read(text, pages) for text, pages in texts]
+        more = reader.uncited_guesses() - guesses
+        if not more:
+            break
+        guesses |= more
+    return out, reader.guessed
 
 
 def _remove(text: str, markers: list[Marker], conv: Conventions) -> str:

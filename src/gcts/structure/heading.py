@@ -112,6 +112,12 @@ def parse_heading(lines: list[Line], conv: Conventions) -> HeadingResult:
                 h.adoption_date = parse_date(when or "", conv)
                 state = "title"
                 continue
+            if pat["draft_only"].match(cell):
+                h.kind = conv.kind_draft
+                state = "title"
+                continue
+            if pat["main_committee"].match(cell):
+                continue
             m = pat["draft_by"].match(cell) or pat["draft_after"].match(cell)
             if m:
                 h.kind = conv.kind_draft
