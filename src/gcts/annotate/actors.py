@@ -10,6 +10,7 @@ within a small gap.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cache
 
@@ -51,16 +52,24 @@ def find(text: str, lang: str) -> list[ActorMention]:
     m = _matcher(lang)
     if m.pattern is None:
         return []
-    verb_ends = {v.end() for v in m.address.finditer(text)} if m.address else set()
+    # verb ends in text order; each mention looks only at those at most max_gap characters before it, found
+    # by bisection, so a paragraph of any length is read in linear time (not mentions × verbs)
+    verb_ends = [v.end() for v in m.address.finditer(text)] if m.address else []
     out = []
     for hit in m.pattern.finditer(text):
-        addressed = any(0 <= hit.start() - end <= m.max_gap and _gap_ok(text[end:hit.start()])
-                        for end in verb_ends)
-        out.append(ActorMention(actor=m.ids[hit.group(0)], surface=hit.group(0), start=hit.start(),
+        start = hit.start()
+        first = bisect_left(verb_ends, start - m.max_gap)
+        addressed = any(
+            _gap_ok(text[end:start]) for end in verb_ends[first : bisect_right(verb_ends, start)]
+        )
+        out.append(ActorMention(actor=m.ids[hit.group(0)], surface=hit.group(0), start=start,
                                 end=hit.end(), addressed=addressed))
     return out
 
 
 def _gap_ok(gap: str) -> bool:
     """A gap between an address verb and an actor may not cross a clause boundary."""
-    return not re.search(r"[，；。,;.]", gap)
+    return _CLAUSE_END.search(gap) is None
+
+
+_CLAUSE_END = re.compile(r"[，；。,;.]")

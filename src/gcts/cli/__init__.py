@@ -37,14 +37,37 @@ COMMAND_MODULES: tuple[str, ...] = (
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose subcommands are imported when used: ``gcts parse`` never imports the web server, the
+    comparison models or numpy (start-up time is most of a small parse). A module ``gcts.cli.<name>`` is
+    assumed to hold the command ``<name>``; any other is found by importing the modules one by one."""
+
+    def _module_command(self, module: str) -> click.Command:
+        command: click.Command = importlib.import_module(module).command
+        self.add_command(command)
+        return command
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.commands:
+            return self.commands[cmd_name]
+        guess = f"gcts.cli.{cmd_name}"
+        if guess in COMMAND_MODULES and self._module_command(guess).name == cmd_name:
+            return self.commands[cmd_name]
+        for module in COMMAND_MODULES:
+            if self._module_command(module).name == cmd_name:
+                return self.commands[cmd_name]
+        return None
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        for module in COMMAND_MODULES:
+            self._module_command(module)
+        return sorted(self.commands)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="gcts")
 def cli() -> None:
     """gcts: read, structure, annotate and compare UN counter-terrorism resolutions."""
-
-
-for _name in COMMAND_MODULES:
-    cli.add_command(importlib.import_module(_name).command)
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -39,15 +39,16 @@ class Cleaner:
         if conv.rejoin_split_words:
             texts = list(corpus)
             vocab = self.vocabulary
-            for text in texts:
-                vocab.update(w.lower() for w in _WORD.findall(text))
-            candidates: set[tuple[str, str]] = set()
+            pairs: Counter[tuple[str, str]] = Counter()
             for text in texts:  # one paragraph at a time: memory stays that of one paragraph's words
-                for m in _PAIR.finditer(text):
-                    a, b = m.group(1), m.group(2)
-                    if b[:1].islower() and vocab.get((a + b).lower()):
-                        self.fragments.update((a.lower(), b.lower()))
-                        candidates.add((a, b))
+                vocab.update(_WORD.findall(text.lower()))
+                pairs.update(_PAIR.findall(text))
+            candidates: set[tuple[str, str]] = set()
+            for (a, b), count in pairs.items():  # each distinct pair once, weighted by its occurrences
+                if b[:1].islower() and vocab.get((a + b).lower()):
+                    self.fragments[a.lower()] += count
+                    self.fragments[b.lower()] += count
+                    candidates.add((a, b))
             joins = sorted(f"{re.escape(a)} (?={re.escape(b)}(?![^\\W\\d_]))"
                            for a, b in candidates if self._split(a, b))
             if joins:
@@ -55,8 +56,9 @@ class Cleaner:
 
     def __call__(self, text: str) -> str:
         """``text`` repaired."""
-        text = strip_links(text)
-        if self.conv.fix_space_before_hyphen:
+        if "](#" in text:
+            text = strip_links(text)
+        if self.conv.fix_space_before_hyphen and " -" in text:
             text = _SPACE_HYPHEN.sub("-", text)
         if self.conv.rejoin_split_words:
             text = self._rejoin(text)
