@@ -20,8 +20,6 @@ def write_output(path: Path, text: str | bytes) -> None:
         raise OutputError("is a folder: give a file name", file=str(path))
     if not path.parent.is_dir():
         raise OutputError(f"the folder {str(path.parent)!r} does not exist", file=str(path))
-    from gcts.compare.home import write_atomically  # here: importing gcts.compare loads numpy
-
     try:
         write_atomically(path, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as exc:

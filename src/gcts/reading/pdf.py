@@ -2,7 +2,7 @@
 
 The structurer (:func:`gcts.structure.parse_text`) is written against the text that poppler's
 ``pdftotext -layout`` makes of UN PDFs, so this module rebuilds that shape from the PDF's own text layer,
-in-process (pdfminer.six through pdfplumber; no external program, no network):
+in-process (PDFium through pypdfium2: no external program, no network; decision 0010):
 
 * characters are grouped into lines by their *baseline*, so a 20-point ``A`` and a 10-point ``/RES/73/7``
   printed on one line stay on one line;
@@ -11,7 +11,9 @@ in-process (pdfminer.six through pdfplumber; no external program, no network):
   (the number of a footnote in the footnote block) goes on a line of its own above its text;
 * horizontal position becomes indentation in columns of a fixed width, so first-line indents and
   right-aligned running heads survive; large vertical gaps become blank lines;
-* pages are separated by a form feed (``\\f``), as ``pdftotext`` does.
+* pages are separated by a form feed (``\\f``), as ``pdftotext`` does;
+* glyphs are grouped into lines through an index of baselines (:class:`_LineIndex`), so a page is read in
+  time linear in its glyphs.
 
 A PDF with no text layer (a scan) or one that cannot be opened (encrypted, broken) raises
 :class:`gcts.errors.InputError` naming the file.
@@ -19,7 +21,6 @@ A PDF with no text layer (a scan) or one that cannot be opened (encrypted, broke
 
 from __future__ import annotations
 
-import io
 import statistics
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ COLUMN_GAP_RATIO = 2.5
 #: A gap wider than this many font sizes and much wider than the line's usual word space (a tab after a
 #: paragraph number, not the stretched spaces of a justified line) is also padded to its column.
 TAB_GAP_RATIO = 0.8
-#: Typographic ligatures pdfminer may return as one character; pdftotext spells them out.
+#: Typographic ligatures a PDF may hold as one character; pdftotext spells them out.
 LIGATURES = {"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
              "\ufb05": "st", "\ufb06": "st"}
 
@@ -61,6 +62,9 @@ class Glyph:
     x1: float
     baseline: float
     size: float
+    #: The PDF prints a space right after this glyph (a word ends here even if the gap looks narrow: an
+    #: italic "f" overhangs the space after it).
+    space_after: bool = False
 
 
 @dataclass(slots=True)
@@ -80,50 +84,99 @@ def extract_text(path: str | Path | bytes, *, source: str | None = None) -> str:
     in error messages (default: the path). Raises :class:`InputError` when the file cannot be opened as a
     PDF (missing, broken, encrypted) or has no text layer at all (a scanned document: OCR is not supported).
     """
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
+    import pypdfium2 as pdfium
 
-    opened: str | Path | io.BytesIO
     if isinstance(path, bytes):
-        name, opened = source or "<PDF bytes>", io.BytesIO(path)
+        name, data = source or "<PDF bytes>", path
     else:
-        name, opened = source or str(path), path
+        name = source or str(path)
+        try:
+            data = Path(path).read_bytes()
+        except FileNotFoundError as exc:
+            raise InputError("no such file", file=name) from exc
+        except OSError as exc:
+            raise InputError(f"cannot be read: {exc.strerror or exc}", file=name) from exc
     pages: list[str] = []
     any_text = False
     try:
-        with pdfplumber.open(opened) as pdf:
-            for number, page in enumerate(pdf.pages, start=1):
-                check_page(page.chars, number, source=name)  # lines and characters per page (h10's caps)
-                glyphs = _glyphs(page.chars, float(page.height))
-                any_text = any_text or any(not g.text.isspace() for g in glyphs)
-                pages.append(_layout(glyphs))
-    except FileNotFoundError as exc:
-        raise InputError("no such file", file=name) from exc
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise InputError("the PDF is encrypted and cannot be read without its password", file=name) from exc
-    except (PDFSyntaxError, PSException) as exc:
-        raise InputError(f"not a readable PDF ({type(exc).__name__}: {exc})", file=name) from exc
-    except InputError:
-        raise
-    except Exception as exc:  # pdfminer raises many untyped errors on damaged files
-        # pdfplumber wraps pdfminer's error (PdfminerException(PDFPasswordIncorrect())): name the inner one.
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else exc
-        if (
-            isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError)
-            or "password" in str(cause).lower()
-            or "encrypt" in type(cause).__name__.lower()
-        ):
-            raise InputError("the PDF is encrypted and cannot be read without its password",
-                             file=name) from exc
-        detail = f"{type(cause).__name__}: {cause}" if str(cause) else type(cause).__name__
-        raise InputError(f"not a readable PDF ({detail})", file=name) from exc
+        pdf = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if "password" in str(exc).lower() or "security" in str(exc).lower():
+            message = "the PDF is encrypted and cannot be read without its password"
+            raise InputError(message, file=name) from exc
+        raise InputError(f"not a readable PDF ({exc})", file=name) from exc
+    try:
+        for k in range(len(pdf)):
+            try:
+                page = pdf[k]
+                glyphs = _page_glyphs(page)
+            except pdfium.PdfiumError as exc:
+                raise InputError(f"not a readable PDF (page {k + 1}: {exc})", file=name) from exc
+            # lines and characters per page (h10's caps), on the glyphs' baselines
+            check_page(({"top": g.baseline} for g in glyphs), k + 1, source=name)
+            any_text = any_text or bool(glyphs)
+            pages.append(_layout(glyphs))
+    finally:
+        pdf.close()
     if not pages:
         raise InputError("the PDF has no pages", file=name)
     if not any_text:
         raise InputError("no text layer; OCR is not supported (is this a scanned document?)", file=name)
     return "".join(page + "\f" for page in pages)
+
+
+def _page_glyphs(page: Any) -> list[Glyph]:
+    """The upright, visible characters of one pypdfium2 page as :class:`Glyph` (spaces dropped: gaps make
+    spaces). Positions are the loose box (the font's advance, not the ink) and the baseline origin, which
+    are what the layout's thresholds were calibrated on. A space the PDF itself prints (not one PDFium
+    generated) marks the glyph before it as ending a word."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    height = float(page.get_height())
+    textpage = page.get_textpage()
+    try:
+        handle = textpage.raw
+        count = raw.FPDFText_CountChars(handle)
+        # all characters in one call (UTF-16, one unit per character index), then a few calls per glyph
+        buffer = ctypes.create_string_buffer(2 * (count + 1))
+        raw.FPDFText_GetText(handle, 0, count, ctypes.cast(buffer, ctypes.POINTER(ctypes.c_ushort)))
+        codes = memoryview(buffer.raw).cast("H")[:count]
+        font_size, angle_of = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle
+        origin, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
+        out: list[Glyph] = []
+        x, y = ctypes.c_double(), ctypes.c_double()
+        rect = raw.FS_RECTF()
+        for i in range(count):
+            code = codes[i]
+            if code < 0x21 or 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF):
+                if code == 0x20:
+                    if out and raw.FPDFText_IsGenerated(handle, i) != 1:
+                        out[-1].space_after = True
+                    continue
+                if raw.FPDFText_IsHyphen(handle, i) == 1:
+                    code = 0x2D  # a hyphen at a line end, which pdfium reports as a control character
+                elif 0xD800 <= code <= 0xDBFF:  # a character outside the BMP: ask for it whole
+                    code = raw.FPDFText_GetUnicode(handle, i)
+                else:
+                    continue
+            text = chr(code)
+            if text.isspace():
+                continue
+            size = float(font_size(handle, i))
+            if size < 2.0:  # invisible spacer glyphs
+                continue
+            angle = float(angle_of(handle, i))
+            if 0.01 < angle < 6.27:  # not upright (rotated side notes)
+                continue
+            origin(handle, i, x, y)
+            if not loose_box(handle, i, rect):
+                continue
+            out.append(Glyph(LIGATURES.get(text, text), rect.left, rect.right, height - y.value, size))
+        return out
+    finally:
+        textpage.close()
 
 
 def _glyphs(chars: Iterable[dict[str, Any]], page_height: float) -> list[Glyph]:
@@ -173,44 +226,72 @@ def _blank_lines(gap: float, size: float) -> int:
 
 def _lines(glyphs: Sequence[Glyph]) -> list[Line]:
     """Group glyphs into lines by baseline, largest glyphs first, then attach the superscripts."""
-    lines: list[Line] = []
+    index = _LineIndex()
     pending: list[Glyph] = []
     for g in sorted(glyphs, key=lambda g: -g.size):
-        home = _line_for(lines, g)
+        home = index.line_for(g)
         if home is None:
             # A small glyph with no line yet may be a superscript of a line still to come: decide later.
             pending.append(g)
             continue
         home.glyphs.append(g)
+    lines = index.lines
     for g in sorted(pending, key=lambda g: -g.size):
         host = _superscript_host(lines, g)
         if host is not None:
             host.supers.append(g)
             continue
-        home = _line_for(lines, g, create=True)
+        home = index.line_for(g, create=True)
         assert home is not None
         home.glyphs.append(g)
-    lines.sort(key=lambda line: line.baseline)
-    return lines
+    return sorted(lines, key=lambda line: line.baseline)
 
 
-def _line_for(lines: list[Line], g: Glyph, *, create: bool = False) -> Line | None:
-    """The line whose baseline matches ``g`` (creating one when ``create``); None if a new one is needed."""
-    for line in lines:
-        tolerance = BASELINE_TOLERANCE_RATIO * min(line.size, g.size)
-        if abs(line.baseline - g.baseline) <= tolerance and g.size > line.size * SUPERSCRIPT_SIZE_RATIO:
-            return line
-        if abs(line.baseline - g.baseline) <= tolerance * 0.5:
-            return line
-    if not lines or create:
+#: Height in points of one bucket of the baseline index.
+_BUCKET = 2.0
+
+
+class _LineIndex:
+    """The lines of a page found so far, indexed by baseline, so that finding a glyph's line looks at the
+    few lines near its baseline instead of every line (the reading stays linear in the number of glyphs).
+
+    A glyph joins the first line (in creation order) whose baseline matches within the tolerance, as a scan
+    of all lines in creation order would find it."""
+
+    def __init__(self) -> None:
+        self.lines: list[Line] = []
+        self.buckets: dict[int, list[int]] = {}
+        self.largest = 0.0
+
+    def line_for(self, g: Glyph, *, create: bool = False) -> Line | None:
+        """The line whose baseline matches ``g`` (creating one when ``create``); None if a new one is
+        needed (a small glyph with no line of its size: maybe a superscript)."""
+        reach = BASELINE_TOLERANCE_RATIO * g.size
+        low, high = int((g.baseline - reach) // _BUCKET), int((g.baseline + reach) // _BUCKET)
+        best: int | None = None
+        for key in range(low, high + 1):
+            for k in self.buckets.get(key, ()):
+                if best is not None and k >= best:
+                    continue
+                line = self.lines[k]
+                tolerance = BASELINE_TOLERANCE_RATIO * min(line.size, g.size)
+                delta = abs(line.baseline - g.baseline)
+                if delta <= tolerance * 0.5 or (
+                    delta <= tolerance and g.size > line.size * SUPERSCRIPT_SIZE_RATIO
+                ):
+                    best = k
+        if best is not None:
+            return self.lines[best]
+        if not self.lines or create or g.size >= self.largest * SUPERSCRIPT_SIZE_RATIO:
+            return self._new(g)
+        return None
+
+    def _new(self, g: Glyph) -> Line:
         line = Line(g.baseline, g.size)
-        lines.append(line)
+        self.buckets.setdefault(int(g.baseline // _BUCKET), []).append(len(self.lines))
+        self.lines.append(line)
+        self.largest = max(self.largest, g.size)
         return line
-    if g.size >= max(line.size for line in lines) * SUPERSCRIPT_SIZE_RATIO:
-        line = Line(g.baseline, g.size)
-        lines.append(line)
-        return line
-    return None
 
 
 def _superscript_host(lines: list[Line], g: Glyph) -> Line | None:
@@ -277,7 +358,7 @@ def _row(items: Sequence[tuple[Glyph, bool]], grid: _Grid) -> str:
                 pad = " " * max(1, column - length)
             elif gap > TAB_GAP_RATIO * size and gap > 3 * usual_gap and column > length + 1:
                 pad = " " * (column - length)
-            elif gap > WORD_GAP_RATIO * size or is_super != prev_super:
+            elif gap > WORD_GAP_RATIO * size or is_super != prev_super or (prev.space_after and gap > 0):
                 pad = " "
             else:
                 pad = ""
