@@ -1,7 +1,7 @@
 """Actors: which canonical actors (``gcts.taxonomy.actors``) a paragraph names, and which it addresses.
 
-All surface forms of all actors in a language are compiled once into one regular expression, longest form
-first, so that 反恐怖主义委员会执行局 (CTED) wins over
+All surface forms of all actors in a language are compiled once into one regular expression (a trie of the
+forms, :mod:`gcts.annotate.phrases`), longest form first, so that 反恐怖主义委员会执行局 (CTED) wins over
 反恐怖主义委员会 (CTC). A mention is *addressed* when it follows an
 address verb of the language (``[address_verbs]`` of ``mandates.toml``: 请, 促请, Requests, Calls upon …)
 within a small gap.
@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from gcts import taxonomy
+from gcts.annotate.phrases import trie_alternation
 from gcts.languages import profile
 from gcts.model import ActorMention
 
@@ -37,13 +38,11 @@ def _matcher(lang: str) -> _Matcher:
     edge = (r"(?<![\w-])", r"(?![\w-])") if spaced else ("", "")
     pattern = None
     if ids:
-        alts = "|".join(re.escape(s) for s in sorted(ids, key=len, reverse=True))
-        pattern = re.compile(rf"{edge[0]}(?:{alts}){edge[1]}")
+        pattern = re.compile(rf"{edge[0]}(?:{trie_alternation(ids)}){edge[1]}")
     verbs = profile(lang).get("mandates", "address_verbs", {})
     address = None
     if verbs.get("verbs"):
-        alts = "|".join(re.escape(v) for v in sorted(verbs["verbs"], key=len, reverse=True))
-        address = re.compile(rf"(?:{alts}){edge[1]}")
+        address = re.compile(rf"(?:{trie_alternation(verbs['verbs'])}){edge[1]}")
     return _Matcher(pattern, ids, address, int(verbs.get("max_gap", 4)))
 
 

@@ -20,6 +20,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from gcts.annotate.phrases import trie_alternation
 from gcts.languages import profile
 from gcts.model import Evidence, Label
 
@@ -49,7 +50,7 @@ def _vocabulary(lang: str, concern: str) -> _Vocabulary:
             cues[term.lower()].append((label, float(weight)))
     pattern = None
     if cues:
-        alts = "|".join(re.escape(t) for t in sorted(cues, key=len, reverse=True))
+        alts = trie_alternation(cues)
         # ``infix``: a term may stand inside a word (Arabic clitics: الإرهاب, وللإرهاب)
         start = r"(?<![\w])" if spaced and not settings.get("infix", False) else ""
         end = "" if prefix or not spaced else r"(?![\w])"

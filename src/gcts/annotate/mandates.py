@@ -16,6 +16,7 @@ from datetime import date
 from functools import cache
 
 from gcts.annotate import sessions
+from gcts.annotate.phrases import trie_alternation
 from gcts.languages import profile
 from gcts.model import ActorMention, Evidence, Mandate, QualityIssue
 
@@ -36,7 +37,7 @@ class _Rules:
 
 
 def _alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return trie_alternation(words)
 
 
 @cache

@@ -13,14 +13,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from itertools import pairwise
 
 from gcts.structure.conventions import Conventions
 
 _LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\(#[^)\s]*\)")
 _SPACE_HYPHEN = re.compile(r"(?<=\w) -(?=[A-Za-z])")
 _WORD = re.compile(r"[^\W\d_]+")
-#: Two words with one space between them (overlapping: the second word may start the next pair).
-_PAIR = re.compile(r"(?<![^\W\d_])([^\W\d_]+) (?=([^\W\d_]+))")
+#: Runs of words of letters separated by single spaces: each two neighbours in a run are a pair.
+_RUN = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)+")
 
 
 def strip_links(text: str) -> str:
@@ -42,7 +43,9 @@ class Cleaner:
             pairs: Counter[tuple[str, str]] = Counter()
             for text in texts:  # one paragraph at a time: memory stays that of one paragraph's words
                 vocab.update(_WORD.findall(text.lower()))
-                pairs.update(_PAIR.findall(text))
+                for run in _RUN.findall(text):
+                    words = run.split(" ")
+                    pairs.update(pairwise(words))
             candidates: set[tuple[str, str]] = set()
             for (a, b), count in pairs.items():  # each distinct pair once, weighted by its occurrences
                 if b[:1].islower() and vocab.get((a + b).lower()):

@@ -24,6 +24,13 @@ from gcts.structure.layout import RawFootnote
 
 _SUPERSCRIPTS = re.compile(r"\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
 _BARE = re.compile(r"(?<=\S)([ \t\n]+)(\d{1,3})(?=\s|[,;:.،؛](?:\s|$)|$)")
+#: What :meth:`MarkerReader._candidates` checks character by character, in the shapes of the patterns here.
+_DIGITS = re.compile(r"\d+")
+_LETTER = re.compile(r"[^\W\d_]")
+_BARE_STOPS = ",;:.،؛"
+_GLUED_AFTER = ",;:.”’)"
+_WORD_GLUE_STOPS = ",.;:)]”’\""
+SUPERSCRIPT_CHARS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _GLUED = re.compile(r"(?<=[^\d\s][,;:.”’)])(\d{1,2})(?=\s|$)|(?<=\d[,;])(\d)(?=\s|$)")
 #: A marker glued to the word it follows (``Strategy1 and``, ``thereto10 and``): two letters before it, and
 #: a space, punctuation or the end after it. Taken only for a footnote the document holds (see above).
@@ -83,23 +90,13 @@ class MarkerReader:
         ``pages`` maps offsets of ``text`` to page numbers (see :meth:`RawParagraph.joined`).
         """
         self._paragraph += 1
-        candidates: list[tuple[int, str, re.Match[str]]] = [
-            (m.start(), "sup", m) for m in _SUPERSCRIPTS.finditer(text)
-        ]
-        if self.conv.inline_markers:
-            candidates += [(m.start(), "bare", m) for m in _BARE.finditer(text)]
-        if self.conv.glued_markers:
-            candidates += [(m.start(), "glued", m) for m in _GLUED.finditer(text)]
-        if self.conv.glued_to_word:
-            candidates += [(m.start(), "word", m) for m in _GLUED_WORD.finditer(text)]
-        candidates.sort(key=lambda c: c[0])
         found: list[Marker] = []
         page_at = _PageIndex(pages)
         taken_to = -1
-        for start, kind, m in candidates:
+        for start, _rank, kind, n, end, digits in self._candidates(text):
             if start < taken_to:
                 continue
-            marker = self._decide(kind, m, text, page_at)
+            marker = self._decide(kind, n, start, end, digits, text, page_at)
             if marker is not None:
                 found.append(marker)
                 self._cite(marker.number)
@@ -110,16 +107,61 @@ class MarkerReader:
                 numbers.append(mk.number)
         return _remove(text, found, self.conv), numbers, [mk.number for mk in found]
 
-    def _decide(self, kind: str, m: re.Match[str], text: str, page_at: _PageIndex) -> Marker | None:
+    def _candidates(self, text: str) -> list[tuple[int, int, str, int, int, int]]:
+        """Every place a marker may stand, as (start, rank, kind, number, end, start of the digits), in text
+        order (at one start: superscript, bare, glued after punctuation, glued to a word).
+
+        One scan for superscripts (when the text has any) and one for runs of digits; each run of one to
+        three digits is then classified by the characters around it, so that the text is read once
+        whatever its length (the shapes are those of ``_BARE``, ``_GLUED`` and ``_GLUED_WORD``)."""
+        out: list[tuple[int, int, str, int, int, int]] = []
+        if any(c in text for c in SUPERSCRIPT_CHARS):
+            for m in _SUPERSCRIPTS.finditer(text):
+                out.append((m.start(), 0, "sup", superscript_value(m.group(1)), m.end(), m.start(1)))
+        conv, size = self.conv, len(text)
+        for m in _DIGITS.finditer(text):
+            p, q = m.span()
+            if q - p > 3 or p == 0:
+                continue
+            n = int(m.group())
+            after = text[q] if q < size else ""
+            before = text[p - 1]
+            if conv.inline_markers and before in " \t\n":
+                ws = p - 1
+                while ws > 0 and text[ws - 1] in " \t\n":
+                    ws -= 1
+                ends = not after or after.isspace() or (
+                    after in _BARE_STOPS and (q + 1 == size or text[q + 1].isspace())
+                )
+                if ws > 0 and not text[ws - 1].isspace() and ends:
+                    out.append((ws, 1, "bare", n, q, p))
+                continue
+            if p < 2:
+                continue
+            if conv.glued_markers and (not after or after.isspace()):
+                two = text[p - 2]
+                if (before in _GLUED_AFTER and q - p <= 2 and not two.isdecimal() and not two.isspace()) or (
+                    before in ",;" and q - p == 1 and two.isdecimal()
+                ):
+                    out.append((p, 2, "glued", n, q, p))
+                    continue
+            glue_end = not after or after.isspace() or after in _WORD_GLUE_STOPS
+            if conv.glued_to_word and glue_end and _LETTER.match(before) and _LETTER.match(text[p - 2]):
+                out.append((p, 3, "word", n, q, p))
+        out.sort(key=lambda c: (c[0], c[1]))
+        return out
+
+    def _decide(
+        self, kind: str, n: int, start: int, end: int, digits: int, text: str, page_at: _PageIndex
+    ) -> Marker | None:
         if kind == "sup":
-            return Marker(superscript_value(m.group(1)), m.start(), m.end())
+            return Marker(n, start, end)
         if kind == "bare":
-            return self._bare(m, text, page_at)
-        n = int(m.group(0))
-        if n in self.cited or self._is_next(n, m.start(), page_at):
+            return self._bare(n, start, end, digits, text, page_at)
+        if n in self.cited or self._is_next(n, start, page_at):
             if kind == "word" and n not in self.pages and not self.partial:
                 return None
-            return Marker(n, m.start(), m.end())
+            return Marker(n, start, end)
         return None
 
     def _is_next(self, n: int, offset: int, page_at: _PageIndex) -> bool:
@@ -137,20 +179,24 @@ class MarkerReader:
     def _cite(self, n: int) -> None:
         self.cited.add(n)
 
-    def _bare(self, m: re.Match[str], text: str, page_at: _PageIndex) -> Marker | None:
-        n = int(m.group(2))
-        window = text[max(0, m.start() - _WORD_WINDOW) : m.start()]
+    def _bare(
+        self, n: int, start: int, end: int, digits: int, text: str, page_at: _PageIndex
+    ) -> Marker | None:
+        is_next = self._is_next(n, start, page_at)
+        if not is_next and n not in self.cited:
+            return None  # neither new nor a repeat: no need to look at the words around it
+        window = text[max(0, start - _WORD_WINDOW) : start]
         before = window.rsplit(None, 1)[-1] if window.strip() else ""
-        ahead = text[m.end() : m.end() + _WORD_WINDOW].split(None, 1)
+        ahead = text[end : end + _WORD_WINDOW].split(None, 1)
         word_after = ahead[0] if ahead else ""
         if not self._plausible(before, word_after):
-            if before and before[-1] not in "-–—/(" and self._is_next(n, m.start(), page_at):
-                where = (self._paragraph, m.start())
-                if page_at(m.start()) == self.pages.get(n):
+            if before and before[-1] not in "-–—/(" and is_next:
+                where = (self._paragraph, start)
+                if page_at(start) == self.pages.get(n):
                     self.doubtful.setdefault(n, where)
                 if where in self.guesses:
-                    self.guessed.append((n, self._paragraph, m.start(2)))
-                    return Marker(n, m.start(), m.end())
+                    self.guessed.append((n, self._paragraph, digits))
+                    return Marker(n, start, end)
             return None
         again = (
             n in self.cited
@@ -158,8 +204,8 @@ class MarkerReader:
             and _WORD_END.search(before) is not None
             and not word_after[:1].isupper()
         )
-        if self._is_next(n, m.start(), page_at) or again:
-            return Marker(n, m.start(), m.end())
+        if is_next or again:
+            return Marker(n, start, end)
         return None
 
     def uncited_guesses(self) -> frozenset[tuple[int, int]]:
