@@ -21,7 +21,8 @@ Annotations are written in place where the text allows it (the opening as ``span
 cited symbol as ``ref href=…``, each actor as ``entity refersTo=…``) and footnotes as ``authorialNote`` where
 their marker stood (``Paragraph.footnote_refs``; ``noteRef`` for a repeated citation). A paragraph that
 cites footnotes without known marker offsets gets its notes at its end, and the record says so. The reader
-(:mod:`gcts.formats.akn_reader`) rebuilds the model exactly; see ``docs/akn.md`` for the mapping and what
+(:mod:`gcts.formats.akn_reader`, which imports this module's names, never the reverse) rebuilds the model
+exactly; see ``docs/akn.md`` for the mapping and what
 is not carried (source spans).
 """
 
@@ -511,10 +512,3 @@ def camel(field: str) -> str:
     """``agenda_item`` → ``agendaItem``: a model field's name as an AKN ``@name``."""
     head, *rest = field.split("_")
     return head + "".join(part.title() for part in rest)
-
-
-def read_akn(data: bytes, *, source: str | None = None) -> Resolution:
-    """Read Akoma Ntoso XML back into the model: see :func:`gcts.formats.akn_reader.read_akn`."""
-    from gcts.formats.akn_reader import read_akn as read
-
-    return read(data, source=source)

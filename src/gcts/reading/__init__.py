@@ -3,8 +3,8 @@
 :func:`load` looks at the file's extension and first bytes: PDF (``%PDF``) goes through
 :func:`gcts.reading.pdf.extract_text` then the structurer; Word (``.docx``, or a zip holding
 ``word/document.xml``) through :func:`gcts.reading.docx.extract_text` then the structurer; Akoma Ntoso XML
-through :func:`gcts.formats.akn.read_akn`; gcts JSON through :func:`gcts.formats.json_format.from_json`;
-anything else is decoded as text (:mod:`gcts.reading.text`) and structured
+through :func:`gcts.formats.akn_reader.read_akn`; gcts JSON through
+:func:`gcts.formats.json_format.from_json`; anything else is decoded as text (:mod:`gcts.reading.text`) and structured
 (:func:`gcts.structure.parse_text`). Readers of other formats are imported only when needed.
 """
 
@@ -134,13 +134,9 @@ def _read(
         text = extract_text(data, source=source)
         return parse_text(text, source=source, language=language, symbol=symbol, partial=partial)
     if kind == "akn":
-        import importlib
+        from gcts.formats.akn_reader import read_akn
 
-        module = importlib.import_module("gcts.formats.akn")
-        if not hasattr(module, "read_akn"):  # the reader may live beside the writer
-            module = importlib.import_module("gcts.formats.akn_reader")
-        res: Resolution = module.read_akn(data, source=source)
-        return res
+        return read_akn(data, source=source)
     if kind == "json":
         from gcts.formats.json_format import from_json
 

@@ -61,7 +61,7 @@ def parse_text(
     if not text.strip():
         raise StructureError("the text is empty", file=source)
     if language is None:
-        from gcts.reading.language import detect
+        from gcts.languages.detection import detect
 
         language = detect(text)
     conv = conventions(language)
