@@ -4,8 +4,8 @@
 :func:`gcts.reading.pdf.extract_text` then the structurer; Word (``.docx``, or a zip holding
 ``word/document.xml``) through :func:`gcts.reading.docx.extract_text` then the structurer; Akoma Ntoso XML
 through :func:`gcts.formats.akn_reader.read_akn`; gcts JSON through
-:func:`gcts.formats.json_format.from_json`; anything else is decoded as text (:mod:`gcts.reading.text`) and structured
-(:func:`gcts.structure.parse_text`). Readers of other formats are imported only when needed.
+:func:`gcts.formats.json_format.from_json`; anything else is decoded as text (:mod:`gcts.reading.text`)
+and structured (:func:`gcts.structure.parse_text`). Readers of other formats are imported only when needed.
 """
 
 from __future__ import annotations
