@@ -109,11 +109,11 @@ def extract_text(path: str | Path | bytes, *, source: str | None = None) -> str:
         for k in range(len(pdf)):
             try:
                 page = pdf[k]
-                glyphs = _page_glyphs(page)
+                glyphs, baselines = _page_glyphs(page)
             except pdfium.PdfiumError as exc:
                 raise InputError(f"not a readable PDF (page {k + 1}: {exc})", file=name) from exc
             # lines and characters per page (h10's caps), on the glyphs' baselines
-            check_page(({"top": g.baseline} for g in glyphs), k + 1, source=name)
+            check_page(({"top": b} for b in baselines), k + 1, source=name)
             any_text = any_text or bool(glyphs)
             pages.append(_layout(glyphs))
     finally:
@@ -125,7 +125,7 @@ def extract_text(path: str | Path | bytes, *, source: str | None = None) -> str:
     return "".join(page + "\f" for page in pages)
 
 
-def _page_glyphs(page: Any) -> list[Glyph]:
+def _page_glyphs(page: Any) -> tuple[list[Glyph], list[float]]:
     """The upright, visible characters of one pypdfium2 page as :class:`Glyph` (spaces dropped: gaps make
     spaces). Positions are the loose box (the font's advance, not the ink) and the baseline origin, which
     are what the layout's thresholds were calibrated on. A space the PDF itself prints (not one PDFium
@@ -146,6 +146,7 @@ def _page_glyphs(page: Any) -> list[Glyph]:
         font_size, angle_of = raw.FPDFText_GetFontSize, raw.FPDFText_GetCharAngle
         origin, loose_box = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetLooseCharBox
         out: list[Glyph] = []
+        baselines: list[float] = []
         x, y = ctypes.c_double(), ctypes.c_double()
         rect = raw.FS_RECTF()
         for i in range(count):
@@ -164,17 +165,18 @@ def _page_glyphs(page: Any) -> list[Glyph]:
             text = chr(code)
             if text.isspace():
                 continue
+            origin(handle, i, x, y)
+            baselines.append(height - y.value)  # every printed character counts towards the page caps
             size = float(font_size(handle, i))
             if size < 2.0:  # invisible spacer glyphs
                 continue
             angle = float(angle_of(handle, i))
             if 0.01 < angle < 6.27:  # not upright (rotated side notes)
                 continue
-            origin(handle, i, x, y)
             if not loose_box(handle, i, rect):
                 continue
             out.append(Glyph(LIGATURES.get(text, text), rect.left, rect.right, height - y.value, size))
-        return out
+        return out, baselines
     finally:
         textpage.close()
 
