@@ -1,11 +1,9 @@
-"""pytest-django set-up for the registry's tests: a throw-away GCTS_HOME, then Django (as in tests/web)."""
+"""pytest-django set-up for the registry's tests (``tests/conftest.py`` has chosen the run's GCTS_HOME)."""
 
 from __future__ import annotations
 
 import os
-import tempfile
 
-os.environ.setdefault("GCTS_HOME", tempfile.mkdtemp(prefix="gcts-test-home-"))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gcts.web.settings")
 
 import django

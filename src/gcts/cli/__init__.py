@@ -34,6 +34,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "gcts.cli.labels",
     "gcts.cli.names",
     "gcts.cli.screen",
+    "gcts.cli.registry",
 )
 
 

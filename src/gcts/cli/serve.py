@@ -55,6 +55,7 @@ def prepare(*, load: bool = True, quiet: bool = False) -> None:
         from gcts.cli.store import open_store
 
         open_store(settings_module="gcts.web.settings", quiet=quiet)
+        _registry_sample(quiet)
     except (OSError, DatabaseError) as exc:
         raise OutputError(
             f"the database cannot be created or upgraded: {exc}", file=str(settings.GCTS_HOME)
@@ -75,6 +76,19 @@ def start_job_worker() -> subprocess.Popen[bytes]:
     """Start a job worker (``gcts serve manage jobs_worker``) beside the web server; it ends with it."""
     command = [sys.executable, "-c", "from gcts.cli import main; main()", "serve", "manage", "jobs_worker"]
     return subprocess.Popen(command, preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+
+
+def _registry_sample(quiet: bool) -> None:
+    """On first start, the sample registry (synthetic records) a new user sees; after the corpus, so that its
+    paragraph links find their paragraphs."""
+    from gcts.registry.models import Activity
+    from gcts.registry.sample import load_sample
+
+    if Activity.objects.exists():
+        return
+    made = load_sample()
+    if not quiet:
+        click.echo(f"gcts: sample registry loaded ({made} synthetic activities)")
 
 
 def gunicorn_command(bind: str, workers: int, *, access_log: bool = False) -> list[str]:

@@ -1,4 +1,4 @@
-# mypy: disable-error-code="var-annotated"
+# mypy: disable-error-code="var-annotated,attr-defined"
 """Links from registry records to the resolution paragraphs they serve.
 
 A link holds the paragraph's stable key — document symbol, language and paragraph id (``operative:66``) — and,
