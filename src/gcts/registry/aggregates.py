@@ -129,6 +129,9 @@ def raw_cells(
     }
     # the row totals: all flows of the row's activities (by pillar for two-way, else everything)
     if dimension == "pillar_group":
+        gsql = f"{head}SELECT SUM(f.usd), COUNT(*), {restricted} FROM f"
+        ((gv, gn, gx),) = _rows(gsql, fparams + vparams)
+        out[("__grand__", "__total__")] = (_dec(gv), int(gn or 0), int(gx or 0))
         tsql = (
             f"{head}SELECT p.pillar, SUM(f.usd * p.share / 100), COUNT(*), {restricted} FROM f "
             "JOIN registry_pillarshare p ON p.activity_id = f.a GROUP BY p.pillar"
@@ -176,5 +179,7 @@ def report(dimension: str, viewer: Viewer, measure: str = "disbursed", threshold
     margins: dict[tuple[Any, Any], tuple[int, int]] = {(r, TOTAL): raw[(r, "__total__")][1:] for r in rows}
     if dimension != "pillar_group" and rows:
         margins = {(rows[0], TOTAL): raw[(rows[0], "__total__")][1:]}
+    elif ("__grand__", "__total__") in raw:
+        margins[(TOTAL, TOTAL)] = raw[("__grand__", "__total__")][1:]
     table = Table.build(rows or [ALL], cols, inner, margins)
     return Report(measure, dimension, rates.default_table().name, suppress(table, threshold))

@@ -174,6 +174,15 @@ def _clean_ref(ref: str | None) -> str:
     return (ref or "").strip().strip("'").strip()
 
 
+@dataclass
+class _Pending:
+    """A flow whose other end is an activity later in the file: linked (or merged) once all are stored."""
+
+    flow: Flow
+    ref: str
+    incoming: bool
+
+
 class _Orgs:
     """Organisations by IATI identifier or name, adding the unknown ones."""
 
@@ -228,17 +237,65 @@ def import_iati(
         orgs = _Orgs()
         table = rates.default_table()
         book = rates.book(table)
+        pending: list[_Pending] = []
         for i, el in enumerate(elements):
             if progress:
                 progress(i, len(elements), label)
-            act = _activity(el, orgs, table, book, skipped, i, label)
+            act = _activity(el, orgs, table, book, skipped, i, label, pending)
             result.stored.append(act.iati_identifier)
+        _resolve(pending)
         relink_all(ParagraphLink.objects.filter(activity__iati_identifier__in=result.stored))
     if orgs.added:
         result.notes.append(f"{orgs.added} organisations added")
     for what, n in sorted(skipped.items()):
         result.notes.append(f"{n} {what} not held by the registry")
     return result
+
+
+def _resolve(pending: list[_Pending]) -> None:
+    """Link each pending flow to its other activity, or drop it when that end reported the same flow."""
+    for p in pending:
+        other = Activity.objects.filter(iati_identifier=p.ref).first()
+        if other is None:
+            continue
+        f = p.flow
+        end = "source_activity" if p.incoming else "destination_activity"
+        same = Flow.objects.filter(
+            kind=f.kind,
+            value=f.value,
+            currency=f.currency,
+            value_date=f.value_date,
+            **{end: other},
+            **(
+                {"destination_activity": f.destination_activity}
+                if p.incoming
+                else {"source_activity": f.source_activity}
+            ),
+        ).exclude(pk=f.pk)
+        if same.exists():
+            f.delete()
+        else:
+            setattr(f, end, other)
+            f.save(update_fields=[end])
+
+
+def _reporter_fallback(el: etree._Element, orgs: _Orgs, lang: str) -> Organisation | None:
+    """Old files may lack reporting-org: take the accountable, extending or funding participant, else the
+    owner of the other identifier (as the file names it)."""
+    by_role: dict[str, etree._Element] = {}
+    for p in el.findall("participating-org"):
+        role = p.get("role", "")
+        by_role.setdefault(role if role in {"1", "2", "3", "4"} else ROLE_WORDS.get(role.lower(), ""), p)
+    for role in ("2", "3", "1"):
+        if role in by_role and (org := orgs.get(by_role[role], lang)):
+            return org
+    other = el.find("other-identifier")
+    if other is not None and (other.get("owner-ref") or other.get("owner-name")):
+        stand_in = etree.Element("reporting-org", ref=_clean_ref(other.get("owner-ref")))
+        _sub_text = other.get("owner-name") or ""
+        stand_in.text = _sub_text
+        return orgs.get(stand_in, lang)
+    return None
 
 
 def _identifier(el: etree._Element, reporter: Organisation | None, index: int, label: str) -> str:
@@ -254,16 +311,21 @@ def _identifier(el: etree._Element, reporter: Organisation | None, index: int, l
 
 
 def _activity(
-    el: etree._Element, orgs: _Orgs, table: Any, book: Any, skipped: dict[str, int], index: int, label: str
+    el: etree._Element,
+    orgs: _Orgs,
+    table: Any,
+    book: Any,
+    skipped: dict[str, int],
+    index: int,
+    label: str,
+    pending: list[_Pending],
 ) -> Activity:
     lang = (el.get(XML_LANG) or "en").split("-")[0]
     currency = (el.get("default-currency") or "USD").upper()[:3]
-    reporter = orgs.get(el.find("reporting-org"), lang)
+    reporter = orgs.get(el.find("reporting-org"), lang) or _reporter_fallback(el, orgs, lang)
     ident = _identifier(el, reporter, index, label)
     if reporter is None:
-        raise InputError(
-            f"{label}: activity {ident} has no reporting organisation", line=_line(el)
-        )
+        raise InputError(f"{label}: activity {ident} has no reporting organisation", line=_line(el))
     act = Activity.objects.filter(iati_identifier=ident).first() or Activity(
         iati_identifier=ident, ref=stable_ref("", ident)
     )
@@ -332,7 +394,7 @@ def _activity(
         else:
             skipped["incomplete budgets"] = skipped.get("incomplete budgets", 0) + 1
     for n, t in enumerate(el.findall("transaction"), start=1):
-        _transaction(t, act, n, orgs, lang, currency, table, book, skipped)
+        _transaction(t, act, n, orgs, lang, currency, table, book, skipped, pending)
     for d in el.findall("document-link"):
         url = d.get("url") or ""
         if url.startswith(("http://", "https://")):
@@ -442,6 +504,7 @@ def _transaction(
     table: Any,
     book: Any,
     skipped: dict[str, int],
+    pending: list[_Pending],
 ) -> None:
     type_el = t.find("transaction-type")
     code = (type_el.get("code") if type_el is not None else "") or t.get("type") or ""
@@ -525,3 +588,5 @@ def _transaction(
         f.ref = stable_ref("F-", f"{act.iati_identifier}-{n}-{hashlib.sha1(f.ref.encode()).hexdigest()[:8]}")
     rates.convert(f, table, book)
     f.save()
+    if other_ref and other_act is None:
+        pending.append(_Pending(f, other_ref, incoming))

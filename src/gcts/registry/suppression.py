@@ -51,8 +51,9 @@ class Table:
     ) -> Table:
         """A table with its margins computed from the inner cells (missing cells are zero).
 
-        A margin's record counts are the sums of its cells' unless ``margin_counts`` gives them as
-        (records, restricted): a record split over several cells is one record in the margin."""
+        A record split over several cells is one record in the margin, so a margin's counts are given by
+        ``margin_counts`` as (records, restricted) where they are known exactly; otherwise they are the
+        largest of its cells' — a lower bound, so the threshold rule errs on the side of hiding."""
         cells: dict[Key, Cell] = {}
         for r in rows:
             for c in cols:
@@ -64,7 +65,7 @@ class Table:
             lines.append(((TOTAL, TOTAL), [(r, c) for r in rows for c in cols]))
         for key, parts in lines:
             records, restricted = (margin_counts or {}).get(
-                key, (sum(cells[p].records for p in parts), sum(cells[p].restricted for p in parts))
+                key, (max(cells[p].records for p in parts), max(cells[p].restricted for p in parts))
             )
             cells[key] = Cell(sum((cells[p].value for p in parts), Decimal(0)), records, restricted)
         return cls(list(rows), list(cols), cells, two_way)
