@@ -27,6 +27,7 @@ ALLOWED_HOSTS = [
 WEB_APPS = [
     "gcts.web.library",
     "gcts.web.screening",
+    "gcts.web.registry",
 ]
 INSTALLED_APPS = [
     "django.contrib.admin",

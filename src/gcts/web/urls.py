@@ -15,5 +15,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/", api.urls),
     path("screening/", include("gcts.web.screening.urls")),
     path("", include("gcts.web.jobs.urls")),
+    path("", include("gcts.web.registry.urls")),
     path("", include("gcts.web.library.urls")),
 ]

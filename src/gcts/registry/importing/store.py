@@ -47,6 +47,15 @@ from gcts.registry.models import (
 from gcts.registry.visibility import Viewer, visible
 
 Progress = Callable[[int, int, str], None]
+SHEET_MODELS: dict[str, type[models.Model]] = {
+    "participants": Participation,
+    "countries": BeneficiaryCountry,
+    "regions": BeneficiaryRegion,
+    "pillars": PillarShare,
+    "themes": ThemeShare,
+    "paragraphs": ParagraphLink,
+    "budgets": Budget,
+}
 
 
 @dataclass
@@ -148,7 +157,7 @@ def import_workbook(
         report.stored = keep
         return report
     with transaction.atomic():
-        _store(parsed, keep, viewer, progress, user)
+        _store(parsed, keep, set(book.sheets), progress, user)
     report.stored = keep
     return report
 
@@ -162,8 +171,10 @@ def _by_key(parsed: Parsed, sheet: str, keep: set[str]) -> dict[str, list[Row]]:
 
 
 def _store(
-    parsed: Parsed, keep_list: list[str], viewer: Viewer, progress: Progress | None, user: Any
+    parsed: Parsed, keep_list: list[str], present: set[str], progress: Progress | None, user: Any
 ) -> None:
+    """Write the kept activities; of an existing activity, the rows of the sheets ``present`` are replaced
+    (a form that edits pillars leaves the budgets alone)."""
     keep = set(keep_list)
     orgs = {o.ref: o for o in Organisation.objects.all()}
     states = {s.iso3: s for s in MemberState.objects.all()}
@@ -204,17 +215,11 @@ def _store(
         if act.workflow == "":
             act.workflow = Workflow.DRAFT
         act.save()
-        for model in (
-            Participation,
-            BeneficiaryCountry,
-            BeneficiaryRegion,
-            PillarShare,
-            ThemeShare,
-            ParagraphLink,
-            Budget,
-        ):
-            model._default_manager.filter(activity=act).delete()
-        Flow.objects.filter(reported_by=act).delete()
+        for sheet, model in SHEET_MODELS.items():
+            if sheet in present:
+                model._default_manager.filter(activity=act).delete()
+        if "transactions" in present:
+            Flow.objects.filter(reported_by=act).delete()
         acts[key] = act
         Participation.objects.bulk_create(
             Participation(activity=act, organisation=orgs[r.values["organisation"]], role=r.values["role"])

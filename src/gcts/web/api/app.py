@@ -387,3 +387,9 @@ def list_actors(request: HttpRequest) -> list[dict[str, Any]]:
         }
         for a in ids
     ]
+
+
+# The implementation registry's routes (gcts.web.registry.api), under /api/registry/.
+from gcts.web.registry.api import router as registry_router  # noqa: E402
+
+api.add_router("/registry", registry_router)
