@@ -31,6 +31,7 @@ PILLARS = ("I", "II", "III", "IV")
 GROUPS = ("AG", "APG", "EEG", "GRULAC", "WEOG")
 DIMENSIONS = ("pillar", "group", "pillar_group")
 ALL = "all"
+QUOTE = "'"  # a constant row expression is not grouped by (PostgreSQL refuses constants in GROUP BY)
 
 
 @dataclass
@@ -122,7 +123,7 @@ def raw_cells(
     row_expr, col_expr, value_expr, join = joins[dimension]
     sql = (
         f"{head}SELECT {row_expr}, {col_expr}, SUM({value_expr}), COUNT(DISTINCT f.a), {restricted} "
-        f"FROM f {join} GROUP BY {row_expr}, {col_expr}"
+        f"FROM f {join} GROUP BY {col_expr if row_expr.startswith(QUOTE) else f'{row_expr}, {col_expr}'}"
     )
     out = {
         (str(r), str(c)): (_dec(v), int(n), int(x or 0)) for r, c, v, n, x in _rows(sql, fparams + vparams)

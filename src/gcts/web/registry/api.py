@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import File, Form, Query, Router, Schema
+from ninja import Field, File, Form, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
 
@@ -22,6 +22,7 @@ from gcts.registry.importing.store import import_workbook
 from gcts.registry.models import Activity, Recommendation
 from gcts.registry.suppression import TOTAL
 from gcts.registry.visibility import log_access, restricted_count, visible
+from gcts.web.api import schemas as s
 from gcts.web.registry.access import lang, viewer
 
 router = Router(tags=["registry"])
@@ -35,8 +36,8 @@ class ActivityFilters(Schema):
     group: str = ""
     status: str = ""
     paragraph: str = ""
-    limit: int = 100
-    offset: int = 0
+    limit: int = Field(100, ge=1, le=500)
+    offset: int = Field(0, ge=0, le=10_000_000)
 
 
 class ActivityOut(Schema):
@@ -107,12 +108,12 @@ def _activity(a: Activity) -> dict[str, Any]:
     }
 
 
-@router.get("/activities", response=ActivityPage)
+@router.get("/activities", response=s.answers({200: ActivityPage}))
 def list_activities(request: HttpRequest, filters: Query[ActivityFilters]) -> dict[str, Any]:
     """Activities the caller may see, filtered; ``restricted_not_shown`` counts the others."""
     v = viewer(request)
     f = filters.dict()
-    limit, offset = max(1, min(int(f.pop("limit")), 500)), max(0, int(f.pop("offset")))
+    limit, offset = int(f.pop("limit")), int(f.pop("offset"))
     base = Activity.objects.filtered(**{k: str(val)[:100] for k, val in f.items()})
     qs = (
         visible(base, v)
@@ -129,7 +130,7 @@ def list_activities(request: HttpRequest, filters: Query[ActivityFilters]) -> di
     }
 
 
-@router.get("/activities/{path:ref}", response={200: ActivityOut, 404: dict})
+@router.get("/activities/{path:ref}", response=s.answers({200: ActivityOut}, 404))
 def get_activity(request: HttpRequest, ref: str) -> dict[str, Any]:
     """One activity, when the caller may see it (404 otherwise: its existence is only counted)."""
     v = viewer(request)
@@ -140,7 +141,7 @@ def get_activity(request: HttpRequest, ref: str) -> dict[str, Any]:
     return _activity(act)
 
 
-@router.get("/recommendations", response=RecommendationPage)
+@router.get("/recommendations", response=s.answers({200: RecommendationPage}))
 def list_recommendations(request: HttpRequest) -> dict[str, Any]:
     """Recommendations the caller may see (visibility and the assessed State's consent)."""
     v = viewer(request)
@@ -163,7 +164,7 @@ def list_recommendations(request: HttpRequest) -> dict[str, Any]:
     }
 
 
-@router.get("/totals/{dimension}", response=TotalsOut)
+@router.get("/totals/{dimension}", response=s.answers({200: TotalsOut}, 404))
 def totals(request: HttpRequest, dimension: str, measure: str = "disbursed") -> dict[str, Any]:
     """US-dollar totals by ``pillar``, ``group`` or ``pillar_group``, suppressed for the caller."""
     if dimension not in aggregates.DIMENSIONS or measure not in ("committed", "disbursed", "spent"):
@@ -182,14 +183,14 @@ def totals(request: HttpRequest, dimension: str, measure: str = "disbursed") -> 
     }
 
 
-@router.get("/export.xml")
+@router.get("/export.xml", response=s.answers({200: None}))
 def export_xml(request: HttpRequest) -> HttpResponse:
     """IATI 2.03 activity XML of what the caller may see."""
     data, _n = export_iati(viewer(request))
     return HttpResponse(data, content_type="application/xml")
 
 
-@router.post("/import", response={200: ImportOut, 403: dict, 422: ImportOut})
+@router.post("/import", response={**s.answers({200: ImportOut}, *s.WRITE_STATUSES), 422: ImportOut})
 def import_file(
     request: HttpRequest, file: File[UploadedFile], valid_only: Form[bool] = False
 ) -> tuple[int, dict[str, Any]]:
