@@ -30,7 +30,7 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
         fn()
         times.append((time.perf_counter() - start) * 1000)
     times.sort()
-    return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
 
 
 def main() -> None:
@@ -56,7 +56,9 @@ def main() -> None:
     if not args.skip_generate:
         start = time.perf_counter()
         made = generate(args.activities, args.transactions, seed=7)
-        print(f"generated {made[0]} activities, {made[1]} transactions in {time.perf_counter() - start:.0f} s")
+        print(
+            f"generated {made[0]} activities, {made[1]} transactions in {time.perf_counter() - start:.0f} s"
+        )
     with connection.cursor() as cur:
         cur.execute("ANALYZE")
     n_act, n_flow = Activity.objects.count(), Flow.objects.count()
@@ -81,8 +83,10 @@ def main() -> None:
         ("totals by regional group (public)", lambda: aggregates.report("group", ANONYMOUS)),
         ("totals by pillar × group (coordinator)", lambda: aggregates.report("pillar_group", coordinator)),
     ]
-    print(f"machine: {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
-          f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(
+        f"machine: {platform.node()} {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs; "
+        f"load average {' '.join(f'{x:.2f}' for x in os.getloadavg())}"
+    )
     print(f"{'case':42} {'p50 ms':>8} {'p95 ms':>8}")
     for name, fn in cases:
         p50, p95 = timed(fn, args.runs)
