@@ -6,57 +6,15 @@ annotator). Screenshots of every step go to ``test-artifacts/web/`` (git-ignored
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from defusedxml import ElementTree as defused_etree
 
+from tests.web.conftest import REFERENCE
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-REFERENCE = "A-72-L.62.zh"
-
-
-@pytest.fixture
-def corpus_server(live_server: Any, transactional_db: Any) -> Any:
-    """A live server whose library holds the bundled corpus, loaded as on first start."""
-    from gcts.library.bootstrap import load_corpus
-
-    report = load_corpus(force=True)
-    assert REFERENCE in report.stored, report.skipped
-    return live_server
-
-
-@pytest.fixture
-def page(corpus_server: Any) -> Iterator[Any]:
-    """A Chromium page whose browser asks for Chinese first, as a Chinese delegate's would."""
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (Debian package chromium; scripts/setup dev installs it)")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = (
-        "true"  # Playwright's sync API runs an event loop in this thread
-    )
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        context = browser.new_context(locale="zh-CN", accept_downloads=True)
-        yield context.new_page()
-        context.close()
-        browser.close()
 
 
 def test_a_delegate_reads_searches_compares_and_downloads(

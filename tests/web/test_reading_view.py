@@ -43,10 +43,10 @@ def test_the_partial_english_text_is_shown_beside_the_chinese_one(
     ).content.decode()
     assert 'class="resolution side-by-side"' in side
     first = _section(side, "preamble-1")
-    assert '<div class="text other" lang="en">' in first and "Reaffirming" in first
+    assert '<div class="text other" lang="en" dir="ltr">' in first and "Reaffirming" in first
     assert "重申" in first  # the Chinese paragraph stays in its column
     # paragraphs the English page does not reach have an empty companion column, not someone else's text
-    assert '<div class="text other" lang="en"></div>' in _section(side, "operative-83")
+    assert '<div class="text other" lang="en" dir="ltr"></div>' in _section(side, "operative-83")
 
 
 def test_the_reading_view_shows_the_quality_report(client: Client, english_partial: Any) -> None:

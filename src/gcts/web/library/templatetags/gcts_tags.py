@@ -80,3 +80,24 @@ def paragraph_text(text: str, opening: str) -> SafeString:
 def pid_anchor(pid: str) -> str:
     """The HTML id of a paragraph id in the reading view (``preamble:3`` → ``preamble-3``)."""
     return pid.replace(":", "-")
+
+
+#: The pillars that have a colour in the design system (``--pillar-I`` … in gcts.css).
+PILLAR_CLASSES = {"I", "II", "III", "IV", "ALL"}
+
+
+@register.filter
+def pillar_class(pillar: str) -> str:
+    """The CSS class that gives a pillar its colour (``II`` → ``pillar-II``); empty for an unknown value."""
+    return f"pillar-{pillar}" if pillar in PILLAR_CLASSES else ""
+
+
+@register.filter
+def text_direction(language: str) -> str:
+    """``rtl`` for a language written right to left (Arabic), else ``ltr`` — for a document's ``dir``."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return "rtl" if get_language_info(language)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
