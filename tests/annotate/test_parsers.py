@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,7 +58,8 @@ def test_session_number_words(n: int) -> None:
     zh = tens + (digits[n % 10] if n % 10 else "")
     assert sessions.parse_number(zh, "zh") == n
     start, end = sessions.session_dates(n)
-    assert start == date(1945 + n, 9, 1) and sessions.session_of(start) == n and sessions.session_of(end) == n
+    assert (start.year, start.month) == (1945 + n, 9) and start.day <= 30
+    assert sessions.session_of(start) == n and sessions.session_of(end) == n
 
 
 def test_english_session_words() -> None:

@@ -31,10 +31,10 @@ def test_reading_view_shows_paragraph_83_with_its_mandate(client: Client, stored
 
 
 def test_mandate_exports(client: Client, stored_gold: Any) -> None:
-    csv = client.get("/mandates.csv").content.decode("utf-8-sig")
-    assert "operative:83,secretary_general" in csv
+    csv = client.get("/mandates.csv", HTTP_ACCEPT_LANGUAGE="en").content.decode("utf-8-sig")
+    assert "A/72/L.62,operative paragraph 83,Secretary-General,requests," in csv
     ics = client.get("/mandates.ics").content.decode()
-    assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART;VALUE=DATE:20190501" in ics
+    assert ics.startswith("BEGIN:VCALENDAR\r\n") and "DTSTART;VALUE=DATE:20190531" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
 
 

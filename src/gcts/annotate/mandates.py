@@ -101,7 +101,7 @@ def find(text: str, lang: str, actors: list[ActorMention], where: str,
         obj_from = actor.end - start if actor else 0
         terms = [t for t in (v.group("verb"), actor.surface if actor else "", dterm, sterm, rterm) if t]
         out.append(Mandate(
-            actor=actor_id, action=action, object=scope[obj_from:obj_from + 160].strip(" ，,"),
+            actor=actor_id, action=action, object=scope[obj_from:].strip(" ，,;；"),  # what is asked, whole
             deadline=deadline, session=session, recurrence=recurrence,
             session_dates=sessions.session_dates(session) if session else None,
             start=v.start("verb"), end=stop,

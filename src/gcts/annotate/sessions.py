@@ -1,9 +1,10 @@
 """General Assembly sessions: session numbers written in words, and the dates a session implies.
 
 The regular session N of the General Assembly opens in September of the year 1945 + N and runs until the next
-session opens a year later (the 74th: September 2019 to September 2020). Number words come from the language
-data (``[numbers]`` of ``languages/<code>/mandates.toml``): Chinese digits with multiplying units (七十四),
-English tens and ordinals (seventy-fourth, sixtieth).
+session opens a year later (the 74th: 17 September 2019 to 14 September 2020); the days come from the table
+of sessions shipped with :mod:`gcts.followup.sessions` (month precision outside it). Number words come from
+the language data (``[numbers]`` of ``languages/<code>/mandates.toml``): Chinese digits with multiplying
+units (七十四), English tens and ordinals (seventy-fourth, sixtieth).
 """
 
 from __future__ import annotations
@@ -11,22 +12,19 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from gcts.followup import sessions as ga_sessions
 from gcts.languages import profile
-
-FIRST_SESSION_YEAR = 1945
 
 
 def session_dates(session: int) -> tuple[date, date]:
-    """The first and last day of regular session ``session`` at month precision (1 Sep … 31 Aug + 1 year)."""
-    if session < 1:
-        raise ValueError(f"no General Assembly session {session}")
-    year = FIRST_SESSION_YEAR + session
-    return date(year, 9, 1), date(year + 1, 8, 31)
+    """The first and last day of regular session ``session`` (ValueError below 1)."""
+    dates = ga_sessions.session(session)
+    return dates.opens, dates.closes
 
 
 def session_of(day: date) -> int:
     """The regular session in course on ``day`` (the inverse of :func:`session_dates`)."""
-    return day.year - FIRST_SESSION_YEAR - (0 if day.month >= 9 else 1)
+    return ga_sessions.in_course(day)
 
 
 def parse_number(words: str, lang: str) -> int | None:

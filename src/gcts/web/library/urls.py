@@ -16,6 +16,7 @@ urlpatterns = [
     path("compare/", comparison.compare_page, name="compare"),
     path("mandates/", mandates.tracker, name="mandates"),
     path("mandates.csv", mandates.mandates_csv, name="mandates-csv"),
+    path("mandates.xlsx", mandates.mandates_xlsx, name="mandates-xlsx"),
     path("mandates.ics", mandates.mandates_ics, name="mandates-ics"),
     path("mandates/<int:pk>/status/", upload.mandate_status, name="mandate-status"),
     path("upload/", upload.upload, name="upload"),

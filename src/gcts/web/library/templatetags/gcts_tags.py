@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from gcts.followup.due import Due
 from gcts.web.library import vocabulary
 
 register = template.Library()
@@ -101,3 +105,33 @@ def text_direction(language: str) -> str:
         return "rtl" if get_language_info(language)["bidi"] else "ltr"
     except KeyError:
         return "ltr"
+
+
+@register.filter
+def state_name(state: str) -> str:
+    """A mandate's state on the tracker's day (``overdue`` → "overdue") in the interface language."""
+    from gcts.web.library.tracking import STATES
+
+    return str(STATES.get(state, state))
+
+
+@register.filter
+def due_text(due: Due) -> str:
+    """How a mandate's due date was read, in words of the interface language."""
+    from gcts.web.library.tracking import due_text as text
+
+    return text(due)
+
+
+@register.filter
+def session_text(due: Due) -> str:
+    """The session a mandate names, with its dates."""
+    from gcts.web.library.tracking import session_text as text
+
+    return text(due)
+
+
+@register.filter
+def get_item(mapping: Mapping[str, Any], key: str) -> Any:
+    """``mapping[key]`` in a template (None when absent)."""
+    return mapping.get(key)
