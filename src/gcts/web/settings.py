@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "ninja",  # /api/docs from the Swagger UI files django-ninja ships (its CDN page otherwise): works offline
     *STORE_APPS,
     *WEB_APPS,
 ]
