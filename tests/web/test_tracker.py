@@ -13,8 +13,8 @@ import pytest
 from django.test import Client
 from openpyxl import load_workbook
 
+from gcts.library.models import Mandate
 from gcts.web.library import tracking
-from gcts.web.library.models import Mandate
 
 ZH = {"HTTP_ACCEPT_LANGUAGE": "zh-hans"}
 EN = {"HTTP_ACCEPT_LANGUAGE": "en"}
@@ -25,8 +25,8 @@ def annotated(db: Any) -> Any:
     """The reference text stored as the annotator reads it (mandates with their objects), adopted on
     26 June 2018."""
     from gcts.annotate import annotate
+    from gcts.library.store import store_resolution
     from gcts.model import Annotations
-    from gcts.web.library.store import store_resolution
     from tests.web.conftest import resolution_from_gold
 
     res = resolution_from_gold()

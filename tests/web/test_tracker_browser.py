@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 def test_the_secretary_general_s_duties_by_date_and_the_calendar(
     page: Any, corpus_server: Any, artifacts: Path
 ) -> None:
-    from gcts.web.library.models import Mandate
+    from gcts.library.models import Mandate
 
     base = corpus_server.url
     page.goto(base + "/mandates/")
