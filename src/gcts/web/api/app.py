@@ -33,7 +33,7 @@ from gcts.library.search import Filters, hits, query_phrase, snippet
 from gcts.web.api import schemas as s
 from gcts.web.faults import problem as _problem
 from gcts.web.jobs.views import may_see
-from gcts.web.library import fragments, vocabulary
+from gcts.web.library import findings, fragments, vocabulary
 from gcts.web.library.uploads import queue_upload
 from gcts.web.library.views.comparison import comparison_for
 from gcts.web.library.views.upload import HEAD_BYTES, type_problem
@@ -135,6 +135,7 @@ def _summary(request: HttpRequest, doc: Document) -> dict[str, Any]:
         "title": doc.title,
         "adopted_as": doc.adopted_as,
         "url": _doc_url(request, doc),
+        "partial": findings.partial_messages(doc.quality),
     }
 
 
@@ -346,7 +347,18 @@ def get_comparison(request: HttpRequest, old: str, new: str) -> dict[str, Any]:
     a = get_object_or_404(Document, slug=old)
     b = get_object_or_404(Document, slug=new)
     cmp = comparison_for(a, b)
-    return {"old": a.slug, "new": b.slug, "summary": cmp.result.get("summary", {}), "result": cmp.result}
+    warnings = [
+        f"{d.display_symbol} ({d.language}) is partial: {'; '.join(notes)}"
+        for d in (a, b)
+        if (notes := findings.partial_messages(d.quality))
+    ]
+    return {
+        "old": a.slug,
+        "new": b.slug,
+        "partial": warnings,
+        "summary": cmp.result.get("summary", {}),
+        "result": cmp.result,
+    }
 
 
 class MandateFilters(Schema):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ninja import Schema
+from ninja import Field, Schema
 
 
 class Problem(Schema):
@@ -46,6 +46,10 @@ class DocumentSummary(Schema):
     title: str
     adopted_as: str
     url: str
+    partial: list[str] = Field(
+        default_factory=list,
+        description="What a partial document lacks (the reader's findings); empty for a whole document",
+    )
 
 
 class LabelOut(Schema):
@@ -129,6 +133,11 @@ class SearchResults(Schema):
 class ComparisonOut(Schema):
     old: str
     new: str
+    partial: list[str] = Field(
+        default_factory=list,
+        description="One warning per compared document that is partial: its missing paragraphs count as "
+        "removed or added",
+    )
     summary: dict[str, object]
     result: dict[str, object]
 

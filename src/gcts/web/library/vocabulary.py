@@ -113,7 +113,14 @@ def label(vocabulary: dict[str, Promise], key: str) -> str:
     return str(found) if found is not None else key
 
 
+#: The parts themselves (a finding about the whole operative part has ``where="operative"``).
+PART_NAMES: dict[str, Promise] = {"preamble": _("preamble"), "operative": _("operative part")}
+
+
 def paragraph_label(pid: str) -> str:
-    """A paragraph id for people: ``operative:83`` → "operative paragraph 83" in the interface language."""
+    """A paragraph id for people: ``operative:83`` → "operative paragraph 83" in the interface language;
+    a part alone (``operative``) by its name."""
     part, _sep, index = pid.partition(":")
+    if part in PARTS and not index:
+        return str(PART_NAMES[part])
     return str(PARTS[part]) % {"n": index} if part in PARTS else pid

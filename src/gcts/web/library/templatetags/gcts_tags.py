@@ -135,3 +135,11 @@ def session_text(due: Due) -> str:
 def get_item(mapping: Mapping[str, Any], key: str) -> Any:
     """``mapping[key]`` in a template (None when absent)."""
     return mapping.get(key)
+
+
+@register.filter
+def is_partial(quality: list[dict[str, Any]]) -> bool:
+    """Whether a document's findings say it is partial (an excerpt, a first page)."""
+    from gcts.web.library.findings import is_partial as partial
+
+    return partial(quality or [])

@@ -13,7 +13,7 @@ from gcts.languages import available
 from gcts.library import pipeline
 from gcts.library.models import Comparison, Document
 from gcts.library.store import to_resolution
-from gcts.web.library import vocabulary
+from gcts.web.library import findings, vocabulary
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.DOTALL | re.IGNORECASE)
 _STYLE = re.compile(r"<style[^>]*>.*?</style>", re.DOTALL | re.IGNORECASE)
@@ -87,6 +87,8 @@ def compare_page(request: HttpRequest) -> HttpResponse:
             {
                 "old": old,
                 "new": new,
+                "partial": [(d, findings.partial_notes(d.quality)) for d in (old, new) if d.quality and
+                            findings.is_partial(d.quality)],
                 "comparison": cmp,
                 "summary": summary,
                 "counts": _changes(summary.get("counts", {})),

@@ -17,7 +17,7 @@ from gcts.errors import GctsError
 from gcts.library import pipeline
 from gcts.library.models import Document, Paragraph
 from gcts.library.store import series_titles, to_resolution
-from gcts.web.library import fragments
+from gcts.web.library import findings, fragments
 
 
 def library(request: HttpRequest) -> HttpResponse:
@@ -26,7 +26,9 @@ def library(request: HttpRequest) -> HttpResponse:
     docs = (
         Document.objects.filtered(**f)
         .annotate(n_paragraphs=Count("paragraphs"))
-        .only("slug", "symbol", "language", "kind", "series", "year", "title", "adopted_as", "source")
+        .only(
+            "slug", "symbol", "language", "kind", "series", "year", "title", "adopted_as", "source", "quality"
+        )
     )
     titles = series_titles()
     facets = {
@@ -125,7 +127,9 @@ def _article(request: HttpRequest, doc: Document, with_slug: str) -> dict[str, s
         "translations": translations,
         "other": other,
         "heading": doc.heading,
-        "issues": doc.quality,
+        "issues": findings.findings(doc.quality),
+        "partial": findings.partial_notes(doc.quality),
+        "other_partial": findings.partial_notes(other.quality) if other is not None else [],
     }
     html = render_to_string("library/reading_article.html", context, request=request)
     return {"title": doc.display_symbol, "article": html}
@@ -161,7 +165,12 @@ def reading(request: HttpRequest, slug: str) -> HttpResponse:
 def quality(request: HttpRequest, slug: str) -> HttpResponse:
     """The quality report of a document: the findings of the reader and the annotator."""
     doc = get_object_or_404(Document, slug=slug)
-    return render(request, "library/quality.html", {"doc": doc, "issues": doc.quality})
+    context = {
+        "doc": doc,
+        "issues": findings.findings(doc.quality),
+        "partial": findings.partial_notes(doc.quality),
+    }
+    return render(request, "library/quality.html", context)
 
 
 def download(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
