@@ -27,6 +27,7 @@ PAGES = {
     "search-english": "/search/?q=terrorism",
     "compare": "/compare/?old=A-RES-73-6.en&new=A-RES-73-7.en",
     "mandates": "/mandates/",
+    "lineage": f"/documents/{REFERENCE}/paragraphs/operative:83/lineage/",
     "upload": "/upload/",
     "sign-in": "/accounts/login/",
 }

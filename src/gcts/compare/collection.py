@@ -201,18 +201,27 @@ class Collection:
     def predecessors(self, ref: str, *, include_drafts: bool = True) -> list[Entry]:
         """The documents before ``ref`` in its series, nearest first, one per step (same language preferred;
         partial documents skipped). Empty when ``ref`` belongs to no series."""
+        return self._neighbours(ref, later=False, include_drafts=include_drafts)
+
+    def successors(self, ref: str, *, include_drafts: bool = True) -> list[Entry]:
+        """The documents after ``ref`` in its series, nearest first (as :meth:`predecessors`)."""
+        return self._neighbours(ref, later=True, include_drafts=include_drafts)
+
+    def _neighbours(self, ref: str, *, later: bool, include_drafts: bool) -> list[Entry]:
         me = self.entry(ref)
         if me.series is None or me.place is None:
             return []
         steps: dict[tuple[int, int], list[Entry]] = {}
         for e in self.entries():
-            if e.series != me.series or e.place is None or e.partial or e.id == me.id or e.order >= me.order:
+            if e.series != me.series or e.place is None or e.partial or e.id == me.id:
+                continue
+            if (e.order <= me.order) if later else (e.order >= me.order):
                 continue
             if e.is_draft and not include_drafts:
                 continue
             steps.setdefault(e.order, []).append(e)
         out = []
-        for order in sorted(steps, reverse=True):
+        for order in sorted(steps, reverse=not later):
             candidates = sorted(steps[order], key=lambda e: (e.language != me.language, e.bundled))
             out.append(candidates[0])
         return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from gcts.web.library.views import comparison, documents, mandates, search, upload
+from gcts.web.library.views import comparison, documents, lineage, mandates, search, upload
 
 urlpatterns = [
     path("", documents.library, name="library"),
@@ -12,6 +12,11 @@ urlpatterns = [
     path("documents/<str:slug>/quality/", documents.quality, name="quality"),
     path("documents/<str:slug>/download/<str:fmt>/", documents.download, name="download"),
     path("documents/<str:slug>/paragraphs/<str:pid>/correct/", upload.correct, name="correct"),
+    path(
+        "documents/<str:slug>/paragraphs/<str:pid>/lineage/",
+        lineage.paragraph_lineage,
+        name="paragraph-lineage",
+    ),
     path("search/", search.search_page, name="search"),
     path("compare/", comparison.compare_page, name="compare"),
     path("mandates/", mandates.tracker, name="mandates"),

@@ -17,7 +17,7 @@ from gcts.errors import GctsError
 from gcts.library import pipeline
 from gcts.library.models import Document, Paragraph
 from gcts.library.store import series_titles, to_resolution
-from gcts.web.library import findings, fragments
+from gcts.web.library import findings, fragments, vocabulary
 
 
 def library(request: HttpRequest) -> HttpResponse:
@@ -90,6 +90,20 @@ def _reference_targets(paragraphs: list[Paragraph], language: str) -> dict[str, 
     return targets
 
 
+def _contents(paragraphs: list[Paragraph], footnotes: int) -> list[dict[str, Any]]:
+    """The table of contents of the reading view: each part (at its first paragraph, with its number of
+    paragraphs), then the footnotes."""
+    out: list[dict[str, Any]] = []
+    for part in ("preamble", "operative"):
+        members = [p for p in paragraphs if p.part == part]
+        if members:
+            name = vocabulary.PART_NAMES[part]
+            out.append({"kind": part, "anchor": members[0].anchor, "label": name, "count": len(members)})
+    if footnotes:
+        out.append({"kind": "footnotes", "anchor": "footnotes", "label": _("Footnotes"), "count": footnotes})
+    return out
+
+
 def _article(request: HttpRequest, doc: Document, with_slug: str) -> dict[str, str]:
     """The rendered document (heading, annotated paragraphs, footnotes, quality report) and its page title.
 
@@ -120,10 +134,13 @@ def _article(request: HttpRequest, doc: Document, with_slug: str) -> dict[str, s
                 "other": other_by_pid.get(p.pid),
             }
         )
+    footnotes = list(doc.footnotes.all())
     context = {
         "doc": doc,
         "rows": rows,
-        "footnotes": doc.footnotes.all(),
+        "toc": _contents(paragraphs, len(footnotes)),
+        "lineage": bool(doc.series),
+        "footnotes": footnotes,
         "translations": translations,
         "other": other,
         "heading": doc.heading,
