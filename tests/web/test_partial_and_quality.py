@@ -33,6 +33,7 @@ def test_the_chinese_report_is_complete_and_leaks_no_editor_note() -> None:
     assert "序言部分第 3 段" in shown[1].message and "“on preventing violent”" in shown[2].message
     assert "“，”" in shown[3].message and not any(f.english for f in shown)
     assert [f.anchor for f in shown] == ["", "", "preamble-3", "operative-74"]
+    assert [f.line for f in shown] == ["", "", "第 42 行", "第 7 行"]  # never "第 43 行 (43)" twice
     assert all("第 段" not in f.where for f in shown)
 
 

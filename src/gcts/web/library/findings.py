@@ -71,7 +71,7 @@ class Finding:
     anchor: str
     message: str
     english: bool  # the message is the reader's English one (no words of its own here)
-    line: int | None = None
+    line: str = ""  # "line 42" in the interface language, when the place is not already a line
 
 
 def _quoted(message: str) -> str:
@@ -121,13 +121,15 @@ def findings(quality: Iterable[Mapping[str, Any]]) -> list[Finding]:
     out = []
     for issue in quality:
         severity = str(issue.get("severity", "warning"))
-        where, anchor = where_label(str(issue.get("where") or ""))
+        raw_where = str(issue.get("where") or "")
+        where, anchor = where_label(raw_where)
         text, english = message(issue)
         name = vocabulary.label(vocabulary.SEVERITIES, severity)
         line = issue.get("line")
-        shown_line = int(line) if isinstance(line, int) and not where.endswith(str(line)) else None
+        # the line, unless the place already is that line ("line 43")
+        shown = _("line %(n)s") % {"n": line} if isinstance(line, int) and raw_where != f"line {line}" else ""
         code = str(issue.get("code", ""))
-        out.append(Finding(code, severity, name, where, anchor, text, english, shown_line))
+        out.append(Finding(code, severity, name, where, anchor, text, english, shown))
     return out
 
 
