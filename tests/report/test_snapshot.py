@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gcts.errors import FormatError, InputError
@@ -23,6 +23,7 @@ rows = st.lists(
 )
 
 
+@settings(deadline=None)
 @given(rows, rows)
 def test_the_id_depends_on_the_content_only(a: list[dict[str, object]], b: list[dict[str, object]]) -> None:
     one = snapshot.take({"x": a, "y": b}, audience="public", taken_at=datetime(2020, 1, 1, tzinfo=UTC))

@@ -52,6 +52,8 @@ def _format(fmt: str | None, output: Path) -> str:
     help="the document(s) the report is about, e.g. A/RES/75/291@en (whats-new: twice)",
 )
 @click.option("--base-url", default="", help="web address of gcts that the report's links point to")
+@click.option("--no-duplicates", is_flag=True,
+              help="leave out the search for duplicated activities (it embeds every new description)")
 @click.option("--quiet", is_flag=True, help="no progress bar")
 def command(
     kind: str,
@@ -62,6 +64,7 @@ def command(
     audience: str,
     documents: tuple[str, ...],
     base_url: str,
+    no_duplicates: bool,
     quiet: bool,
 ) -> None:
     """Write the report KIND (quarterly, annual, progress, whats-new) from a snapshot of the data."""
@@ -103,7 +106,7 @@ def command(
             snap,
             language,
             fmt,
-            options=Options(base_url=base_url, documents=documents),
+            options=Options(base_url=base_url, documents=documents, duplicates=not no_duplicates),
             progress=step(kind, 0.3, 0.7),
         )
     write_output(output, data)

@@ -33,6 +33,8 @@ Progress = Callable[[float, str], None]
 KINDS: Mapping[str, str] = {
     "whats-new": "gcts.report.whats_new",
     "progress": "gcts.report.progress_report",
+    "quarterly": "gcts.report.quarterly",
+    "annual": "gcts.report.annual",
 }
 FORMATS = ("html", "pdf", "docx")
 
@@ -44,6 +46,10 @@ class Options:
     base_url: str = ""
     documents: tuple[str, ...] = ()
     period: str = ""
+    filters: Mapping[str, str] = field(default_factory=dict)
+    #: Look for duplicated activities (needs each description's embedding: minutes for 100,000 new texts,
+    #: then cached).
+    duplicates: bool = True
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     def link(self, path: str) -> str:

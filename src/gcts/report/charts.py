@@ -46,7 +46,8 @@ def _draw(chart: Chart, labels: Labels) -> Figure:
     else:
         _bars(ax, chart)
     ax.set_title(chart.title, fontsize=11, loc="left")
-    if chart.kind != "sankey" and all(float(v).is_integer() for s in chart.series for v in s.values):
+    values = [v for s in chart.series for v in s.values if v == v]  # NaN: a value not shown
+    if chart.kind != "sankey" and values and all(float(v).is_integer() for v in values):
         axis = ax.xaxis if chart.horizontal else ax.yaxis
         axis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 of a paragraph
     if chart.kind != "sankey" and len(chart.series) > 1:
@@ -90,10 +91,8 @@ def _sankey(ax: object, chart: Chart) -> None:
 
     assert isinstance(ax, Axes)
     stages: dict[int, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    for f in chart.flows:
-        stages[f.stage][f.source] += f.value
-        stages[f.stage + 1][f.target] += 0.0
     for f in chart.flows:  # a node's height is the larger of what comes in and what goes out
+        stages[f.stage][f.source] += 0.0
         stages[f.stage + 1][f.target] += f.value
     for stage in list(stages):
         outgoing: dict[str, float] = defaultdict(float)

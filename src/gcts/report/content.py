@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Literal
 
 
@@ -21,7 +22,7 @@ class Cell:
     """One value of a table: its text as shown, the number behind it (for sums and checks) and its trace."""
 
     text: str
-    value: float | int | None = None
+    value: float | int | Decimal | None = None
     link: str | None = None
     suppressed: bool = False
     numeric: bool = False

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from functools import cache
 from typing import Any
 
@@ -58,13 +59,13 @@ class Labels:
         own = _section(self.language, "format")
         return own[key] if key in own else _section(FALLBACK, "format")[key]
 
-    def number(self, value: float | int, decimals: int = 0) -> str:
+    def number(self, value: float | int | Decimal, decimals: int = 0) -> str:
         """``1234567.8`` → ``1,234,568`` (English) with the language's group and decimal marks."""
         text = f"{value:,.{decimals}f}"
         group, decimal = self._format("group"), self._format("decimal")
         return text.replace(",", "\x00").replace(".", decimal).replace("\x00", group)
 
-    def money(self, value: float | int) -> str:
+    def money(self, value: float | int | Decimal) -> str:
         """A US-dollar amount in whole dollars, in the language's pattern (``US$ {amount}``)."""
         return str(self._format("money")).format(amount=self.number(value))
 

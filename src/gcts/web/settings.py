@@ -28,6 +28,7 @@ WEB_APPS = [
     "gcts.web.library",
     "gcts.web.screening",
     "gcts.web.registry",
+    "gcts.web.dashboard",
 ]
 INSTALLED_APPS = [
     "django.contrib.admin",

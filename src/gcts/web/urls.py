@@ -14,6 +14,7 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/", api.urls),
     path("screening/", include("gcts.web.screening.urls")),
+    path("dashboard/", include("gcts.web.dashboard.urls")),
     path("", include("gcts.web.jobs.urls")),
     path("", include("gcts.web.registry.urls")),
     path("", include("gcts.web.library.urls")),

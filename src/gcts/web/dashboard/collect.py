@@ -5,7 +5,9 @@ Library tables: ``documents`` (each with its gcts JSON, so a comparison can be r
 ``mandates`` (with the tracker's status). Each row holds JSON values only, in a fixed order, so the same store
 gives the same snapshot id.
 
-Reads: ``library.Document``, ``library.Mandate``. Writes: a :class:`~gcts.report.snapshot.Snapshot`.
+Registry tables come from :mod:`gcts.web.dashboard.registry_tables` (through the registry's visibility
+layer). Reads: ``library.Document``, ``library.Mandate``, the ``registry`` models. Writes: a
+:class:`~gcts.report.snapshot.Snapshot`.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from gcts.compare.collection import series_of
 from gcts.formats.json_format import to_dict
 from gcts.report.selection import SERIES
 from gcts.report.snapshot import Row, Snapshot, take
+from gcts.web.dashboard.registry_tables import registry_rows
 
 Progress = Callable[[float, str], None]
 
@@ -95,5 +98,7 @@ def snapshot(*, audience: str = "public", progress: Progress = _quiet) -> Snapsh
     documents = document_rows(lambda f, m: progress(0.8 * f, m))
     progress(0.85, "mandates")
     tables = {"documents": documents, "mandates": mandate_rows()}
+    progress(0.9, "registry")
+    tables.update(registry_rows(audience))
     progress(1.0, "snapshot taken")
     return take(tables, audience=audience, source="gcts store")
