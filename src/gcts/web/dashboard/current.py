@@ -2,13 +2,16 @@
 process until the store changes.
 
 The store's *version* (row counts and newest change times of the tables the figures read, one query each) says
-when a snapshot is stale; a page then takes a new one. Built reports are kept per (snapshot, kind, language,
+when a snapshot is stale; a page then takes a new one. The version is asked at most every
+:data:`VERSION_TTL` seconds (its queries scan the registry's tables: half a second on 100,000 activities), so
+a change shows on the dashboard within that time. Built reports are kept per (snapshot, kind, language,
 filters), so the same page asked again costs a cache lookup and a render.
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Mapping
 from typing import Any
@@ -22,7 +25,9 @@ from gcts.report.snapshot import Snapshot
 _lock = threading.Lock()
 _snapshots: dict[str, tuple[tuple[Any, ...], Snapshot]] = {}
 _reports: OrderedDict[tuple[Any, ...], Report] = OrderedDict()
+_version: list[Any] = [0.0, None]
 KEEP = 64
+VERSION_TTL = 5.0
 
 
 def store_version() -> tuple[Any, ...]:
@@ -44,7 +49,14 @@ def snapshot(audience: str) -> Snapshot:
     """The current snapshot for ``audience`` (taken again when the store has changed)."""
     from gcts.web.dashboard.collect import snapshot as collect
 
-    version = store_version()
+    now = time.monotonic()
+    with _lock:
+        fresh = now - _version[0] < VERSION_TTL and _version[1] is not None
+        version = _version[1] if fresh else None
+    if version is None:
+        version = store_version()
+        with _lock:
+            _version[0], _version[1] = now, version
     with _lock:
         held = _snapshots.get(audience)
         if held and held[0] == version:
@@ -77,3 +89,4 @@ def forget() -> None:
     with _lock:
         _snapshots.clear()
         _reports.clear()
+        _version[0], _version[1] = 0.0, None
