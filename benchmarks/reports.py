@@ -43,9 +43,9 @@ def main() -> None:
     from django.core.management import call_command
     from django.test import Client
     from django.test.utils import setup_test_environment
-    from gcts.registry.generator import generate
 
     from gcts.library.bootstrap import load_corpus
+    from gcts.registry.generator import generate
     from gcts.report import Options, build, render
     from gcts.web.dashboard import current
     from gcts.web.dashboard.collect import snapshot

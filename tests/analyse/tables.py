@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from gcts.registry.shares import even_shares
 from hypothesis import strategies as st
 
+from gcts.registry.shares import even_shares
 from gcts.report.snapshot import Row, Snapshot, take
 
 PILLARS = ("I", "II", "III", "IV")

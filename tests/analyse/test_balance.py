@@ -7,12 +7,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import numpy as np
-from gcts.registry.suppression import TOTAL
-from gcts.registry.totals import total
 from hypothesis import given, settings
 
 from gcts.analyse import balance
 from gcts.analyse.records import Records
+from gcts.registry.suppression import TOTAL
+from gcts.registry.totals import total
 from gcts.report.snapshot import Snapshot
 from tests.analyse.tables import registries
 

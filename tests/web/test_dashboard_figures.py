@@ -13,11 +13,11 @@ from typing import Any
 
 import pytest
 from django.db.models import Sum
-from gcts.registry.suppression import TOTAL
 
 from gcts.analyse import balance
 from gcts.analyse.records import Records
 from gcts.registry import models as m
+from gcts.registry.suppression import TOTAL
 from gcts.report import build, render
 from gcts.report.labels import Labels
 from gcts.web.dashboard.collect import snapshot
