@@ -1,7 +1,7 @@
 """Screening data for the tests: the four list snapshots and the labelled samples.
 
-They ship with the tests (``tests/fixtures/sanctions`` gzip-compressed, ``tests/fixtures/screening``; public UN
-data and the samples of the shared screening set, sources in their README), so a clean clone tests them
+They ship with the tests (``tests/fixtures/sanctions`` gzip-compressed, ``tests/fixtures/screening``; public
+UN data and the samples of the shared screening set, sources in their README), so a clean clone tests them
 wherever it stands. The snapshots are decompressed once per session into a temporary folder, removed at exit.
 """
 
